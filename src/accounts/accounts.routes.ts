@@ -1,0 +1,116 @@
+import { Router, type Request, type RequestHandler } from 'express';
+import { NotFoundError } from '../shared/errors.js';
+import { parseForm } from '../shared/forms.js';
+import { flash } from '../shared/http/context.js';
+import { renderInvalid } from '../shared/http/forms.js';
+import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
+import type { AccountsService, AccountView } from './accounts.service.js';
+import { SECTORS } from './company.model.js';
+import { choosePasswordSchema, forgotPasswordSchema, inviteColleagueSchema, loginSchema, registerSchema } from './schemas.js';
+
+/** Starts a fresh session for the account, so a session id known before login is worthless after it. */
+async function signIn(req: Request, account: AccountView): Promise<void> {
+  await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  req.session.accountId = account.id;
+}
+
+export function accountsRoutes(deps: { accounts: AccountsService; provideToken: RequestHandler; loginLimit: RequestHandler }): Router {
+  const { accounts, provideToken } = deps;
+  const router = Router();
+  const sectors = (req: Request) => SECTORS.map((value) => ({ value, label: req.t(`sectors.${value}`) }));
+
+  router.get('/register', provideToken, (req, res) => {
+    res.render('accounts/register', { values: {}, sectors: sectors(req) });
+  });
+
+  router.post('/register', provideToken, async (req, res) => {
+    try {
+      const input = parseForm(registerSchema, { ...req.body, language: req.lang });
+      const account = await accounts.registerOwner(input);
+      await signIn(req, account);
+      flash(req, 'success', 'accounts.welcome', { name: account.name });
+      res.redirect('/dashboard');
+    } catch (error) {
+      renderInvalid(req, res, 'accounts/register', error, req.body, { sectors: sectors(req) });
+    }
+  });
+
+  router.get('/login', provideToken, (req, res) => {
+    res.render('accounts/login', { values: {}, next: safeReturnPath(req.query.next) });
+  });
+
+  router.post('/login', deps.loginLimit, provideToken, async (req, res) => {
+    const next = safeReturnPath(req.body.next);
+    try {
+      const { email, password } = parseForm(loginSchema, req.body);
+      const account = await accounts.authenticate(email, password);
+      if (!account) {
+        res.status(401).render('accounts/login', { values: { email }, next, errorList: [{ field: 'email', message: req.t('accounts.wrongCredentials') }] });
+        return;
+      }
+      await signIn(req, account);
+      res.redirect(next);
+    } catch (error) {
+      renderInvalid(req, res, 'accounts/login', error, req.body, { next });
+    }
+  });
+
+  router.post('/logout', (req, res, next) => {
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      res.clearCookie('da.sid');
+      res.redirect('/');
+    });
+  });
+
+  router.get('/password/forgot', provideToken, (_req, res) => res.render('accounts/forgot', { values: {} }));
+
+  router.post('/password/forgot', provideToken, async (req, res) => {
+    try {
+      const { email } = parseForm(forgotPasswordSchema, req.body);
+      await accounts.requestPasswordReset(email);
+      flash(req, 'info', 'accounts.resetSent');
+      res.redirect('/login');
+    } catch (error) {
+      renderInvalid(req, res, 'accounts/forgot', error, req.body);
+    }
+  });
+
+  router.get('/password/choose/:secret', provideToken, async (req, res) => {
+    const usable = await accounts.linkIsUsable(String(req.params.secret));
+    res.status(usable ? 200 : 404).render(usable ? 'accounts/choose-password' : 'accounts/link-invalid', { values: {} });
+  });
+
+  router.post('/password/choose/:secret', provideToken, async (req, res) => {
+    try {
+      const { password } = parseForm(choosePasswordSchema, req.body);
+      const account = await accounts.choosePassword(String(req.params.secret), password);
+      await signIn(req, account);
+      flash(req, 'success', 'accounts.passwordChosen');
+      res.redirect('/dashboard');
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        res.status(404).render('accounts/link-invalid');
+        return;
+      }
+      renderInvalid(req, res, 'accounts/choose-password', error, req.body);
+    }
+  });
+
+  router.get('/company', requireAccount, provideToken, async (req, res) => {
+    res.render('accounts/company', { company: await accounts.companyOf(req.account!), values: {} });
+  });
+
+  router.post('/company/colleagues', requireAccount, provideToken, async (req, res) => {
+    try {
+      const colleague = parseForm(inviteColleagueSchema, req.body);
+      await accounts.inviteColleague(req.account!, colleague);
+      flash(req, 'success', 'accounts.colleagueInvited', { email: colleague.email });
+      res.redirect('/company');
+    } catch (error) {
+      renderInvalid(req, res, 'accounts/company', error, req.body, { company: await accounts.companyOf(req.account!) });
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,164 @@
+import type { Types } from 'mongoose';
+import type { Mailer } from '../mail/mailer.js';
+import { ConflictError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { Language } from '../shared/i18n/index.js';
+import { Company } from './company.model.js';
+import { issueLink, peekLink, spendLink } from './one-time-links.js';
+import { hashPassword, passwordWeakness, verifyNothing, verifyPassword } from './password.js';
+import type { RegisterInput } from './schemas.js';
+import { User, type Role } from './user.model.js';
+
+/** What the rest of the app knows about the signed-in person. */
+export interface AccountView {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  companyId?: string;
+  language: Language;
+}
+
+export interface AccountsDeps {
+  mailer: Mailer;
+  baseUrl: string;
+  resetMinutes: number;
+  now: () => Date;
+}
+
+const INVITE_MINUTES = 7 * 24 * 60;
+
+export function toAccountView(user: {
+  _id: Types.ObjectId; name: string; email: string; roles: string[]; companyId?: Types.ObjectId | null; language?: string | null;
+}): AccountView {
+  return {
+    id: String(user._id),
+    name: user.name,
+    email: user.email,
+    roles: user.roles as Role[],
+    companyId: user.companyId ? String(user.companyId) : undefined,
+    language: user.language === 'en' ? 'en' : 'nb',
+  };
+}
+
+function assertStrongPassword(password: string, email?: string, field = 'password'): void {
+  const weakness = passwordWeakness(password, email);
+  if (weakness) throw new ValidationError({ [field]: weakness });
+}
+
+/** Account use cases: registration, sign-in, password links, colleagues and roles. */
+export function createAccountsService(deps: AccountsDeps) {
+  async function sendLink(user: { _id: Types.ObjectId; email: string; name: string; language?: string | null }, purpose: 'reset' | 'invite', extra: Record<string, unknown> = {}) {
+    const minutes = purpose === 'reset' ? deps.resetMinutes : INVITE_MINUTES;
+    const secret = await issueLink(user._id, purpose, minutes, deps.now());
+    const language: Language = user.language === 'en' ? 'en' : 'nb';
+    await deps.mailer.send({
+      template: purpose === 'reset' ? 'password-reset' : 'colleague-invite',
+      to: user.email,
+      language,
+      data: { name: user.name, link: `${deps.baseUrl}/password/choose/${secret}`, minutes, ...extra },
+    });
+  }
+
+  return {
+    /** Registers an SME owner and their company; the company must not be registered already. */
+    async registerOwner(input: RegisterInput): Promise<AccountView> {
+      assertStrongPassword(input.password, input.email);
+      if (await User.exists({ email: input.email })) throw new ValidationError({ email: 'accounts.emailTaken' });
+      const existing = await Company.findOne({ orgNumber: input.orgNumber }).lean();
+      if (existing) throw new ValidationError({ orgNumber: 'accounts.companyTaken' });
+      let company;
+      try {
+        company = await Company.create({
+          name: input.companyName, orgNumber: input.orgNumber, municipality: input.municipality,
+          sector: input.sector, employees: input.employees, website: input.website || undefined,
+        });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new ValidationError({ orgNumber: 'accounts.companyTaken' });
+        throw error;
+      }
+      try {
+        const user = await User.create({
+          email: input.email, name: input.name, passwordHash: await hashPassword(input.password),
+          roles: ['participant'], companyId: company._id, language: input.language,
+        });
+        return toAccountView(user);
+      } catch (error) {
+        // No transactions on FerretDB: undo the company so a retry can register it.
+        await Company.deleteOne({ _id: company._id });
+        if (isDuplicateKey(error)) throw new ValidationError({ email: 'accounts.emailTaken' });
+        throw error;
+      }
+    },
+
+    /** The account for an email and password, or undefined; both cases take the same time. */
+    async authenticate(email: string, password: string): Promise<AccountView | undefined> {
+      const user = await User.findOne({ email: email.trim().toLowerCase() }).lean();
+      if (!user?.passwordHash) return verifyNothing(password).then(() => undefined);
+      return (await verifyPassword(password, user.passwordHash)) ? toAccountView(user) : undefined;
+    },
+
+    async findAccount(id: string): Promise<AccountView | undefined> {
+      const user = await User.findById(id).lean();
+      return user ? toAccountView(user) : undefined;
+    },
+
+    /** Emails a reset link when the address belongs to someone; says nothing either way. */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await User.findOne({ email: email.trim().toLowerCase() }).lean();
+      if (user) await sendLink(user, 'reset');
+    },
+
+    /** Whether a password link can still be used (for showing the form). */
+    async linkIsUsable(secret: string): Promise<boolean> {
+      return (await peekLink(secret, deps.now())) !== undefined;
+    },
+
+    /** Sets a new password through a one-time link; a used or expired link is refused. */
+    async choosePassword(secret: string, password: string): Promise<AccountView> {
+      const valid = await peekLink(secret, deps.now());
+      if (!valid) throw new NotFoundError('accounts.linkInvalid');
+      const user = await User.findById(valid.userId).lean();
+      if (!user) throw new NotFoundError('accounts.linkInvalid');
+      assertStrongPassword(password, user.email);
+      if (!(await spendLink(secret, deps.now()))) throw new NotFoundError('accounts.linkInvalid');
+      await User.updateOne({ _id: user._id }, { passwordHash: await hashPassword(password) });
+      return toAccountView(user);
+    },
+
+    /** Adds a colleague to the inviter's company and emails them a link to choose a password. */
+    async inviteColleague(inviter: AccountView, colleague: { name: string; email: string }): Promise<void> {
+      if (!inviter.companyId) throw new ConflictError('accounts.noCompany');
+      if (await User.exists({ email: colleague.email })) throw new ValidationError({ email: 'accounts.emailTaken' });
+      const company = await Company.findById(inviter.companyId).lean();
+      if (!company) throw new NotFoundError();
+      try {
+        const user = await User.create({
+          email: colleague.email, name: colleague.name, roles: ['participant'], companyId: company._id, language: inviter.language,
+        });
+        await sendLink(user, 'invite', { inviter: inviter.name, company: company.name });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new ValidationError({ email: 'accounts.emailTaken' });
+        throw error;
+      }
+    },
+
+    async companyOf(account: AccountView) {
+      if (!account.companyId) return undefined;
+      const [company, members] = await Promise.all([
+        Company.findById(account.companyId).lean(),
+        User.find({ companyId: account.companyId }, { name: 1, email: 1, passwordHash: 1 }).sort({ name: 1 }).lean(),
+      ]);
+      if (!company) return undefined;
+      return {
+        id: String(company._id), name: company.name, orgNumber: company.orgNumber, municipality: company.municipality,
+        members: members.map((m) => ({ name: m.name, email: m.email, pending: !m.passwordHash })),
+      };
+    },
+
+    async setLanguage(accountId: string, language: Language): Promise<void> {
+      await User.updateOne({ _id: accountId }, { language });
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

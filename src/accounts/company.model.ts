@@ -1,0 +1,21 @@
+import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+
+const companySchema = new Schema({
+  name: { type: String, required: true, trim: true },
+  orgNumber: { type: String, required: true },
+  municipality: { type: String, required: true, trim: true },
+  sector: { type: String, required: true },
+  employees: { type: Number, required: true, min: 0 },
+  website: { type: String },
+}, { timestamps: true });
+
+// One company per organisation number, also when two people register it at once.
+companySchema.index({ orgNumber: 1 }, { unique: true });
+
+export type CompanyDoc = InferSchemaType<typeof companySchema> & { _id: Types.ObjectId };
+export const Company = mongoose.model('Company', companySchema);
+
+/** Sectors offered at registration; the labels live in the i18n catalogue under sectors.* */
+export const SECTORS = [
+  'agriculture', 'food', 'tourism', 'retail', 'crafts', 'construction', 'services', 'creative', 'transport', 'other',
+] as const;

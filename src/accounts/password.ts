@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+
+// N=2^15, r=8 costs about 32 MiB and tens of milliseconds: slow for an attacker, fine for a login.
+const COST = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const KEY_LENGTH = 32;
+
+/** Hashes a password with scrypt and a random salt; the parameters travel with the hash. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, COST);
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** Compares a password with a stored hash in constant time. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, N, r, p, salt, expected] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !expected) return false;
+  const expectedKey = Buffer.from(expected, 'base64');
+  const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expectedKey.length, {
+    N: Number(N), r: Number(r), p: Number(p), maxmem: COST.maxmem,
+  });
+  return crypto.timingSafeEqual(key, expectedKey);
+}
+
+// A stand-in hash so an unknown email costs as much time as a wrong password.
+const decoy = hashPassword(crypto.randomBytes(12).toString('hex'));
+
+/** Spends the time of one verification, so response times do not reveal which emails exist. */
+export async function verifyNothing(password: string): Promise<false> {
+  await verifyPassword(password, await decoy);
+  return false;
+}
+
+const COMMON = new Set([
+  'password123', 'passord123', '1234567890', '123456789012', 'qwertyuiop', 'sommer2024', 'sommer2025',
+  'vinter2024', 'vinter2025', 'velkommen1', 'velkommen123', 'welcome123', 'letmein123', 'iloveyou12', 'norge12345',
+]);
+
+/**
+ * Returns an i18n key naming why a password is too weak, or undefined when it is fine.
+ * Length matters most (NIST SP 800-63B): at least 10 characters, not a common or trivial one.
+ */
+export function passwordWeakness(password: string, email?: string): string | undefined {
+  if (password.length < 10) return 'accounts.password.tooShort';
+  if (password.length > 200) return 'accounts.password.tooLong';
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower) || new Set(lower).size < 4) return 'accounts.password.tooCommon';
+  if (email && lower.includes(email.toLowerCase().split('@')[0]!) && email.split('@')[0]!.length >= 4) {
+    return 'accounts.password.containsEmail';
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../shared/i18n/index.js';
+import { SECTORS } from './company.model.js';
+import { isValidOrgNumber, normaliseOrgNumber } from './org-number.js';
+import { ROLES } from './user.model.js';
+
+const required = (max = 200) => z.string({ error: 'forms.required' }).trim().min(1, 'forms.required').max(max, 'forms.tooLong');
+const email = z.string({ error: 'forms.required' }).trim().toLowerCase().min(1, 'forms.required')
+  .pipe(z.email('forms.email'));
+const password = z.string({ error: 'forms.required' }).min(1, 'forms.required');
+
+export const registerSchema = z.object({
+  name: required(),
+  email,
+  password,
+  companyName: required(),
+  orgNumber: z.string({ error: 'forms.required' }).trim().min(1, 'forms.required')
+    .refine(isValidOrgNumber, 'accounts.orgNumberInvalid').transform(normaliseOrgNumber),
+  municipality: required(100),
+  sector: z.enum(SECTORS, { error: 'forms.choose' }),
+  employees: z.coerce.number({ error: 'forms.number' }).int('forms.number').min(0, 'forms.number').max(100000, 'forms.number'),
+  website: z.string().trim().max(300, 'forms.tooLong')
+    .transform((value) => (value && !/^https?:\/\//i.test(value) ? `https://${value}` : value))
+    .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'forms.url' })]))
+    .optional(),
+  language: z.enum(LANGUAGES).default('nb'),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const loginSchema = z.object({ email, password });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const choosePasswordSchema = z.object({
+  password,
+  confirm: z.string({ error: 'forms.required' }),
+}).refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'accounts.password.mismatch' });
+
+export const inviteColleagueSchema = z.object({ name: required(), email });
+
+export const assignRolesSchema = z.object({
+  roles: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(ROLES, { error: 'forms.choose' }))),
+});

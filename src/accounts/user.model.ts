@@ -1,0 +1,21 @@
+import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { LANGUAGES } from '../shared/i18n/index.js';
+
+export const ROLES = ['participant', 'trainer', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const userSchema = new Schema({
+  email: { type: String, required: true, lowercase: true, trim: true },
+  name: { type: String, required: true, trim: true },
+  // Absent for a colleague who was invited and has not chosen a password yet.
+  passwordHash: { type: String },
+  roles: { type: [String], enum: ROLES, default: ['participant'] },
+  companyId: { type: Schema.Types.ObjectId, ref: 'Company' },
+  language: { type: String, enum: LANGUAGES, default: 'nb' },
+}, { timestamps: true });
+
+userSchema.index({ email: 1 }, { unique: true });
+userSchema.index({ companyId: 1 });
+
+export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+export const User = mongoose.model('User', userSchema);

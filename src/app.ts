@@ -1,0 +1,67 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import type { MongoClient } from 'mongodb';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { accountsRoutes } from './accounts/accounts.routes.js';
+import { createAccountsService } from './accounts/accounts.service.js';
+import { adminRoutes } from './accounts/admin.routes.js';
+import { homeRoutes } from './home/home.routes.js';
+import type { Mailer } from './mail/mailer.js';
+import type { Config } from './shared/config.js';
+import { requestContext } from './shared/http/context.js';
+import { errorHandler, notFound } from './shared/http/error-handler.js';
+import { healthRoutes } from './shared/http/health.js';
+import { csrfProtection, loginRateLimit, securityHeaders } from './shared/http/security.js';
+import { sessionMiddleware } from './shared/http/session.js';
+import type { Logger } from './shared/logger.js';
+import { createViewEngine } from './shared/views/engine.js';
+
+/** Everything the app needs from outside; tests build their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  mailer: Mailer;
+  /** The connected database client, shared with the session store. */
+  dbClient: MongoClient;
+  dbName: string;
+  now?: () => Date;
+}
+
+/** Builds the Express app from its dependencies; it never listens. */
+export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const accounts = createAccountsService({ mailer: deps.mailer, baseUrl: config.BASE_URL, resetMinutes: config.RESET_TOKEN_MINUTES, now });
+  const csrf = csrfProtection({ secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE });
+
+  const app = express();
+  const views = createViewEngine();
+  app.engine('.hbs', views.engine);
+  app.set('view engine', '.hbs');
+  app.set('views', path.resolve('views'));
+  app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
+  app.disable('x-powered-by');
+  if (config.isProduction) app.enable('view cache');
+
+  app.use(securityHeaders());
+  app.use(express.static(path.resolve('public'), { maxAge: config.isProduction ? '7d' : 0 }));
+  app.use(healthRoutes());
+  app.use(pinoHttp({
+    logger: deps.logger,
+    serializers: { req: (req) => ({ method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+  }));
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
+  app.use(requestContext(accounts));
+  app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
+
+  app.use(homeRoutes({ accounts }));
+  app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: loginRateLimit(config.LOGIN_RATE_LIMIT) }));
+  app.use(adminRoutes());
+
+  app.use(notFound);
+  app.use(errorHandler({ logger: deps.logger, showStack: !config.isProduction }));
+  return app;
+}

@@ -1,0 +1,45 @@
+import mongoose from 'mongoose';
+import { createApp } from './app.js';
+import { createMailer } from './mail/mailer.js';
+import { createMailTransport } from './mail/transport.js';
+import { ConfigError, loadConfig } from './shared/config.js';
+import { openDatabase } from './shared/db/database.js';
+import { createLogger } from './shared/logger.js';
+import { createViewEngine } from './shared/views/engine.js';
+import { removeExpiredLinks } from './accounts/one-time-links.js';
+
+/** Reads the configuration, opens the database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, (line) => console.log(line));
+  const transport = createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir });
+  const mailer = createMailer({ transport, views: createViewEngine(), from: config.MAIL_FROM, baseUrl: config.BASE_URL });
+  const app = createApp({ config, logger, mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName });
+
+  const server = app.listen(config.PORT, config.HOST, () => {
+    console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${transport.describe()})`);
+  });
+  const sweep = setInterval(() => {
+    removeExpiredLinks(new Date()).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
+  }, 60 * 60 * 1000);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing`);
+    clearInterval(sweep);
+    server.close();
+    server.closeAllConnections();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads, with its default and meaning. This module is the
+ * only reader of process.env: the rest of the code receives a Config.
+ */
+const settings = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development')
+    .describe('production hides stack traces and refuses demo passwords'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000)
+    .describe('HTTP port the app listens on'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('interface the app listens on'),
+  BASE_URL: z.url().optional()
+    .describe('public address used in emails and calendar links (default http://localhost:PORT)'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()
+    .describe('MongoDB connection string; unset starts the embedded FerretDB'),
+  DATA_DIR: z.string().min(1).default('data')
+    .describe('folder for the embedded database and the .eml mail folder'),
+  FERRETDB_BIN: z.string().min(1).optional()
+    .describe('path of a ferretdb binary; otherwise PATH, then the tools folder (built when missing)'),
+  FERRETDB_PORT: z.coerce.number().int().min(1).max(65535).default(27027)
+    .describe('port of the embedded FerretDB (127.0.0.1 only)'),
+  SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional()
+    .describe('signs session and CSRF cookies; required in production'),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional()
+    .describe('send cookies only over HTTPS (default: true in production)'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false')
+    .describe('trust X-Forwarded-* headers from one reverse proxy'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()
+    .describe('SMTP server for outgoing email; unset writes .eml files under DATA_DIR/mail'),
+  MAIL_FROM: z.string().min(3).default('Digital Afternoons <no-reply@digital-afternoons.local>')
+    .describe('sender address of every email'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10)
+    .describe('failed-or-not login attempts allowed per client per 15 minutes'),
+  RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60)
+    .describe('how long a password reset link stays valid'),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(2048).default(25)
+    .describe('largest material upload in megabytes'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+    .describe('log verbosity'),
+};
+
+const schema = z.object(settings);
+type Raw = z.infer<typeof schema>;
+
+export type Config = Omit<Raw, 'COOKIE_SECURE' | 'TRUST_PROXY' | 'SESSION_SECRET' | 'BASE_URL'> & {
+  BASE_URL: string;
+  SESSION_SECRET: string;
+  COOKIE_SECURE: boolean;
+  TRUST_PROXY: boolean;
+  isProduction: boolean;
+  mailDir: string;
+};
+
+/** Thrown when the environment holds a value the app cannot run with. */
+export class ConfigError extends Error {}
+
+/** Validates an environment (process.env by default) and returns the typed config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.keys(settings).filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === 'production';
+  if (isProduction && !raw.SESSION_SECRET) {
+    throw new ConfigError('Missing environment variable SESSION_SECRET: required when NODE_ENV=production');
+  }
+  return {
+    ...raw,
+    BASE_URL: (raw.BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
+    SESSION_SECRET: raw.SESSION_SECRET ?? 'development-only-secret-change-me',
+    COOKIE_SECURE: raw.COOKIE_SECURE ? raw.COOKIE_SECURE === 'true' : isProduction,
+    TRUST_PROXY: raw.TRUST_PROXY === 'true',
+    isProduction,
+    mailDir: path.join(raw.DATA_DIR, 'mail'),
+  };
+}
+
+/** The documented settings, for the README table and `--help`. */
+export function describeSettings(): Array<{ name: string; description: string }> {
+  return Object.entries(settings).map(([name, s]) => ({ name, description: s.description ?? '' }));
+}

@@ -1,0 +1,43 @@
+/**
+ * Errors named by what went wrong. Each carries an i18n message key (and values
+ * for it) rather than user-facing text; the error middleware picks the status.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(messageKey);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(messageKey = 'errors.notFound', params?: Record<string, string | number>) {
+    super(messageKey, params);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(messageKey = 'errors.forbidden', params?: Record<string, string | number>) {
+    super(messageKey, params);
+  }
+}
+
+/** Problems with submitted values; `fields` maps a form field to its message key. */
+export class ValidationError extends AppError {
+  constructor(
+    readonly fields: Record<string, string>,
+    messageKey = 'errors.validation',
+  ) {
+    super(messageKey);
+  }
+}
+
+/** A request that conflicts with the current state, e.g. a duplicate or a clash. */
+export class ConflictError extends AppError {}
+
+/** MongoDB's duplicate-key error, which unique indexes raise for the losing insert. */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}

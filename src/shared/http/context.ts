@@ -1,0 +1,43 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AccountsService } from '../../accounts/accounts.service.js';
+import { chooseLanguage, translate, type Language } from '../i18n/index.js';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    lang: Language;
+    /** The text for an i18n key in this request's language. */
+    t(key: string, params?: Record<string, unknown>): string;
+  }
+}
+
+export const LANGUAGE_COOKIE = 'da.lang';
+
+/**
+ * Loads the signed-in account, chooses the language and moves flash messages
+ * into the page, so every view sees `account`, `lang`, `flash` and `path`.
+ */
+export function requestContext(accounts: AccountsService): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (req.session.accountId) {
+      req.account = await accounts.findAccount(req.session.accountId);
+      if (!req.account) delete req.session.accountId;
+    }
+    req.lang = chooseLanguage(req.cookies?.[LANGUAGE_COOKIE] ?? req.account?.language, req.get('accept-language'));
+    req.t = (key, params) => translate(req.lang, key, params);
+    res.locals.lang = req.lang;
+    res.locals.otherLang = req.lang === 'nb' ? 'en' : 'nb';
+    res.locals.account = req.account;
+    res.locals.path = req.path;
+    res.locals.returnTo = req.originalUrl;
+    if (req.session.flash?.length) {
+      res.locals.flash = req.session.flash.map((f) => ({ type: f.type, text: req.t(f.key, f.params) }));
+      delete req.session.flash;
+    }
+    next();
+  };
+}
+
+/** Queues a message for the next page the user sees. */
+export function flash(req: Request, type: 'success' | 'info' | 'error', key: string, params?: Record<string, string | number>) {
+  req.session.flash = [...(req.session.flash ?? []), { type, key, params }];
+}

@@ -1,0 +1,35 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger.js';
+import { translate } from '../i18n/index.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+
+const STATUS = new Map<Function, number>([
+  [NotFoundError, 404], [ForbiddenError, 403], [ValidationError, 400], [ConflictError, 409],
+]);
+
+export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
+
+/** Maps named errors to status codes and the error page; stack traces only outside production. */
+export function errorHandler(options: { logger: Logger; showStack: boolean }): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const known = error instanceof AppError;
+    const payloadTooLarge = (error as { type?: string }).type === 'entity.too.large';
+    const status = known ? (STATUS.get(error.constructor) ?? 400) : payloadTooLarge ? 413 : 500;
+    if (status === 500) options.logger.error({ err: error, url: req.originalUrl }, 'request failed');
+    const messageKey = known ? error.messageKey : payloadTooLarge ? 'errors.tooLarge' : 'errors.server';
+    const t = req.t ?? ((key: string, params?: Record<string, unknown>) => translate('nb', key, params));
+    const message = t(messageKey, known ? error.params : {});
+    res.status(status);
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ error: message });
+      return;
+    }
+    res.locals.lang ??= 'nb';
+    res.render('errors/error', {
+      status,
+      pageTitle: t(`errors.title${status}`),
+      message,
+      stack: options.showStack && status === 500 ? String(error.stack) : undefined,
+    });
+  };
+}

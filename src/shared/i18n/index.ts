@@ -1,0 +1,64 @@
+import { en } from './en.js';
+import { nb } from './nb.js';
+
+export const LANGUAGES = ['nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'nb';
+
+type Catalogue = { [key: string]: string | Catalogue };
+const catalogues: Record<Language, Catalogue> = { nb, en };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: string | Catalogue | undefined = catalogue;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** The text for `key` in `language`, with {name} placeholders filled; Norwegian when English lacks it. */
+export function translate(language: Language, key: string, params: Record<string, unknown> = {}): string {
+  const text = lookup(catalogues[language], key) ?? lookup(catalogues[DEFAULT_LANGUAGE], key) ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/** True when `key` exists in every language; tests use it to keep the catalogues in step. */
+export function hasKey(key: string): boolean {
+  return LANGUAGES.every((language) => lookup(catalogues[language], key) !== undefined);
+}
+
+/** Picks the language: an explicit choice first, then the browser's Accept-Language, then Norwegian. */
+export function chooseLanguage(chosen: unknown, acceptLanguage: string | undefined): Language {
+  if (isLanguage(chosen)) return chosen;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (base === 'nb' || base === 'no' || base === 'nn') return 'nb';
+    if (base === 'en') return 'en';
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/** Every key of a catalogue, flattened; used to check that both languages have the same keys. */
+export function catalogueKeys(language: Language): string[] {
+  const keys: string[] = [];
+  const walk = (node: Catalogue, prefix: string) => {
+    for (const [name, value] of Object.entries(node)) {
+      if (typeof value === 'string') keys.push(prefix + name);
+      else walk(value, `${prefix}${name}.`);
+    }
+  };
+  walk(catalogues[language], '');
+  return keys.sort();
+}

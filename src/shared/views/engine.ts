@@ -1,0 +1,22 @@
+import { create, type ExpressHandlebars } from 'express-handlebars';
+import path from 'node:path';
+import { eq, includes } from './helpers/compare.js';
+import { date, percent } from './helpers/format.js';
+import { t } from './helpers/t.js';
+import { title } from './helpers/title.js';
+import { concat } from './helpers/concat.js';
+
+export const VIEWS_DIR = path.resolve('views');
+
+/** The Handlebars engine for pages and emails, with the project's helpers. */
+export function createViewEngine(): ExpressHandlebars {
+  return create({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(VIEWS_DIR, 'layouts'),
+    partialsDir: path.join(VIEWS_DIR, 'partials'),
+    helpers: { t, title, concat, eq, includes, date, percent },
+    // Only values the app passes are rendered; Handlebars' prototype access stays off.
+    runtimeOptions: { allowProtoPropertiesByDefault: false },
+  });
+}

@@ -1,0 +1,8 @@
+import type { HelperOptions } from 'handlebars';
+import { DEFAULT_LANGUAGE, isLanguage, translate } from '../../i18n/index.js';
+
+/** {{t "key" name=value}}: the text for key in the page's language (`lang` in the render context). */
+export function t(key: string, options: HelperOptions): string {
+  const lang = options.data?.root?.lang;
+  return translate(isLanguage(lang) ? lang : DEFAULT_LANGUAGE, key, options.hash);
+}
