@@ -1,6 +1,5 @@
+import type { Shape } from './define.js';
 import type { nb } from './nb.js';
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English. Typed by the Norwegian catalogue, so a missing key fails the type check. */
 export const en: Shape<typeof nb> = {

@@ -1,12 +1,11 @@
-import { en } from './en.js';
-import { nb } from './nb.js';
+import { catalogues as all } from './catalogues.js';
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nb';
 
 type Catalogue = { [key: string]: string | Catalogue };
-const catalogues: Record<Language, Catalogue> = { nb, en };
+const catalogues: Record<Language, Catalogue> = all;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

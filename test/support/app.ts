@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import mongoose from 'mongoose';
+import type { Express } from 'express';
+import { createApp } from '../../src/app.js';
+import { createMailer } from '../../src/mail/mailer.js';
+import { createMailTransport } from '../../src/mail/transport.js';
+import { loadConfig, type Config } from '../../src/shared/config.js';
+import { connectDatabase, disconnectDatabase } from '../../src/shared/db/connection.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { createViewEngine } from '../../src/shared/views/engine.js';
+import { startSmtpSink, type SmtpSink } from './smtp.js';
+
+/** A clock tests can move forward, e.g. to expire a link. */
+export class TestClock {
+  private offsetMs = 0;
+  now = () => new Date(Date.now() + this.offsetMs);
+  advanceMinutes(minutes: number) { this.offsetMs += minutes * 60_000; }
+}
+
+export interface TestApp {
+  app: Express;
+  config: Config;
+  smtp: SmtpSink;
+  clock: TestClock;
+  dbName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to a fresh database on the test FerretDB, starts a real SMTP server
+ * and builds the app around them. close() drops the database and stops both.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with npm test');
+  const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
+  await connectDatabase(uri, dbName);
+  const smtp = await startSmtpSink();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, BASE_URL: 'http://localhost:3000', ...env });
+  const clock = new TestClock();
+  const views = createViewEngine();
+  const mailer = createMailer({
+    transport: createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir }),
+    views, from: config.MAIL_FROM, baseUrl: config.BASE_URL,
+  });
+  const app = createApp({
+    config, logger: createLogger('silent'), mailer, dbClient: mongoose.connection.getClient(), dbName, now: clock.now,
+  });
+  return {
+    app, config, smtp, clock, dbName,
+    async close() {
+      await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+      await disconnectDatabase();
+      await smtp.close();
+    },
+  };
+}
