@@ -30,8 +30,8 @@ export interface TestApp {
  * Connects to a fresh database on the test FerretDB, starts a real SMTP server
  * and builds the app around them. close() drops the database and stops both.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const uri = process.env.TEST_MONGODB_URI;
+export async function startTestApp(env: Record<string, string> = {}, options: { mongoUri?: string } = {}): Promise<TestApp> {
+  const uri = options.mongoUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with npm test');
   const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
   await connectDatabase(uri, dbName);

@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { catalogueKeys, chooseLanguage, translate } from '../../src/shared/i18n/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { newAgent } from '../support/http.js';
+
+describe('i18n', () => {
+  describe('catalogues', () => {
+    it('when a key exists in Norwegian, then it exists in English too, and the reverse', () => {
+      expect(catalogueKeys('en')).to.deep.equal(catalogueKeys('nb'));
+    });
+
+    it('when a text has placeholders, then they are filled', () => {
+      expect(translate('en', 'dashboard.heading', { name: 'Kari' })).to.equal('Hello, Kari');
+    });
+  });
+
+  describe('chooseLanguage', () => {
+    it('when nothing is known, then Norwegian', () => expect(chooseLanguage(undefined, undefined)).to.equal('nb'));
+    it('when the browser prefers English, then English', () => expect(chooseLanguage(undefined, 'en-GB,en;q=0.9,nb;q=0.5')).to.equal('en'));
+    it('when the browser prefers Nynorsk or Norwegian, then bokmål', () => expect(chooseLanguage(undefined, 'nn-NO,en;q=0.5')).to.equal('nb'));
+    it('when the user chose a language, then it wins over the browser', () => expect(chooseLanguage('nb', 'en')).to.equal('nb'));
+  });
+
+  describe('language switch', () => {
+    let t: TestApp;
+    before(async () => { t = await startTestApp(); });
+    after(async () => t.close());
+
+    it('when a visitor follows the English link, then pages are English and stay so', async () => {
+      const agent = newAgent(t.app);
+      expect((await agent.get('/').expect(200)).text).to.contain('<html lang="nb">');
+      const response = await agent.get('/lang/en?next=/login').expect(302);
+      expect(response.headers.location).to.equal('/login');
+      const page = await agent.get('/login').expect(200);
+      expect(page.text).to.contain('<html lang="en">');
+      expect(page.text).to.contain('Forgot your password?');
+    });
+
+    it('when the switch is given a foreign "next", then it stays on the site', async () => {
+      const response = await newAgent(t.app).get('/lang/en?next=https://evil.example').expect(302);
+      expect(response.headers.location).to.equal('/');
+    });
+
+    it('when an unknown page is asked for, then a 404 page in the reader’s language', async () => {
+      const response = await newAgent(t.app).get('/no-such-page').set('Accept-Language', 'en').expect(404);
+      expect(response.text).to.contain('Page not found');
+    });
+  });
+});
