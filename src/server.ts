@@ -1,5 +1,7 @@
 import mongoose from 'mongoose';
+import path from 'node:path';
 import { createApp } from './app.js';
+import { loadCourses } from './courses/content-loader.js';
 import { createMailer } from './mail/mailer.js';
 import { createMailTransport } from './mail/transport.js';
 import { ConfigError, loadConfig } from './shared/config.js';
@@ -12,10 +14,12 @@ import { removeExpiredLinks } from './accounts/one-time-links.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Course content is checked before anything starts, so a broken file stops the boot with its name.
+  const courses = await loadCourses(path.resolve('courses'));
   const database = await openDatabase(config, (line) => console.log(line));
   const transport = createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir });
   const mailer = createMailer({ transport, views: createViewEngine(), from: config.MAIL_FROM, baseUrl: config.BASE_URL });
-  const app = createApp({ config, logger, mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName });
+  const app = createApp({ config, logger, mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses });
 
   const server = app.listen(config.PORT, config.HOST, () => {
     console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${transport.describe()})`);
@@ -30,8 +34,12 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal} received: closing`);
     clearInterval(sweep);
-    server.close();
-    server.closeAllConnections();
+    // Finish the requests under way before the database goes; give up on stragglers after ten seconds.
+    const drained = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), 10_000);
+    await drained;
+    clearTimeout(timer);
     await database.close();
     process.exit(0);
   };

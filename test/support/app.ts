@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import mongoose from 'mongoose';
 import type { Express } from 'express';
+import path from 'node:path';
 import { createApp } from '../../src/app.js';
+import type { CourseCatalogue } from '../../src/courses/catalogue.js';
+import { loadCourses } from '../../src/courses/content-loader.js';
 import { createMailer } from '../../src/mail/mailer.js';
 import { createMailTransport } from '../../src/mail/transport.js';
 import { loadConfig, type Config } from '../../src/shared/config.js';
@@ -20,17 +23,25 @@ export class TestClock {
 export interface TestApp {
   app: Express;
   config: Config;
+  courses: CourseCatalogue;
   smtp: SmtpSink;
   clock: TestClock;
   dbName: string;
   close(): Promise<void>;
 }
 
+// The real course folder is read once per run; it does not change during tests.
+let realCourses: Promise<CourseCatalogue> | undefined;
+
 /**
  * Connects to a fresh database on the test FerretDB, starts a real SMTP server
  * and builds the app around them. close() drops the database and stops both.
+ * The app serves the real courses/ folder unless `options.coursesDir` names another.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { mongoUri?: string } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { mongoUri?: string; coursesDir?: string } = {}): Promise<TestApp> {
+  const courses = options.coursesDir
+    ? await loadCourses(options.coursesDir)
+    : await (realCourses ??= loadCourses(path.resolve('courses')));
   const uri = options.mongoUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with npm test');
   const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
@@ -44,10 +55,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     views, from: config.MAIL_FROM, baseUrl: config.BASE_URL,
   });
   const app = createApp({
-    config, logger: createLogger('silent'), mailer, dbClient: mongoose.connection.getClient(), dbName, now: clock.now,
+    config, logger: createLogger('silent'), mailer, dbClient: mongoose.connection.getClient(), dbName, courses, now: clock.now,
   });
   return {
-    app, config, smtp, clock, dbName,
+    app, config, courses, smtp, clock, dbName,
     async close() {
       await mongoose.connection.db?.dropDatabase().catch(() => undefined);
       await disconnectDatabase();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { connectDatabase, disconnectDatabase } from './connection.js';
 import { ensureFerretDB } from './ferretdb-binary.js';
-import { startFerretDB, type RunningFerretDB } from './ferretdb.js';
+import { canConnect, startFerretDB, type RunningFerretDB } from './ferretdb.js';
 
 export interface OpenDatabase {
   uri: string;
@@ -20,7 +20,10 @@ const DEFAULT_DB_NAME = 'digital_afternoons';
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
   let embedded: RunningFerretDB | undefined;
   let uri = config.MONGODB_URI;
-  if (!uri) {
+  if (!uri && (await canConnect(config.FERRETDB_PORT))) {
+    // The app (or another script) already runs the embedded database: share it rather than start a second.
+    uri = `mongodb://127.0.0.1:${config.FERRETDB_PORT}/`;
+  } else if (!uri) {
     const binary = await ensureFerretDB(config.FERRETDB_BIN, log);
     embedded = await startFerretDB({ binary, dataDir: path.join(config.DATA_DIR, 'db'), port: config.FERRETDB_PORT });
     uri = embedded.uri;
@@ -37,7 +40,9 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   return {
     uri,
     dbName,
-    description: embedded ? `embedded FerretDB on 127.0.0.1:${embedded.port} (${path.join(config.DATA_DIR, 'db')})` : 'MONGODB_URI',
+    description: embedded
+      ? `embedded FerretDB on 127.0.0.1:${embedded.port} (${path.join(config.DATA_DIR, 'db')})`
+      : (config.MONGODB_URI ? 'MONGODB_URI' : `FerretDB already running on 127.0.0.1:${config.FERRETDB_PORT}`),
     async close() {
       await disconnectDatabase();
       await embedded?.stop();

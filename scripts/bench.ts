@@ -1,0 +1,73 @@
+// npm run bench: measures the app against a bare Express route (the ceiling) in one run.
+// It starts its own FerretDB on a fresh folder, seeds it, and never fails on speed.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/shared/config.js';
+import { openDatabase } from '../src/shared/db/database.js';
+import { ensureFerretDB } from '../src/shared/db/ferretdb-binary.js';
+import { canConnect, freePort, startFerretDB } from '../src/shared/db/ferretdb.js';
+import { loginCookie } from './bench/session.js';
+import { benchTargets } from './bench/targets.js';
+import { DEMO_PASSWORD, seedAccounts } from './seed/accounts.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+function startNode(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    if (await canConnect(port)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listened on port ${port} within 30 s`);
+}
+
+async function peakRssMb(pid: number | undefined): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function measure(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, bad: result.non2xx + result.errors };
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'da-bench-'));
+const ferret = await startFerretDB({ binary: await ensureFerretDB(process.env.FERRETDB_BIN, console.log), dataDir });
+const children: ChildProcess[] = [];
+try {
+  const env = { MONGODB_URI: ferret.uri, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn' };
+  const seeding = await openDatabase(loadConfig({ ...env }), console.log);
+  const { seedEmail } = await benchTargets.prepare(await seedAccounts());
+  await seeding.close();
+
+  const [appPort, ceilingPort] = [await freePort(), await freePort()];
+  const app = startNode('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1' });
+  const ceiling = startNode('scripts/bench/ceiling.ts', { PORT: String(ceilingPort) });
+  children.push(app, ceiling);
+  await Promise.all([waitForPort(appPort), waitForPort(ceilingPort)]);
+  const base = `http://127.0.0.1:${appPort}`;
+  const cookie = await loginCookie(base, seedEmail, DEMO_PASSWORD);
+
+  console.log(`\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per target\n`);
+  const rows: Array<Record<string, string | number>> = [];
+  const ceilingResult = await measure(`http://127.0.0.1:${ceilingPort}/`, {});
+  rows.push({ target: 'bare Express route (ceiling)', 'req/s': ceilingResult.rps, 'p50 ms': ceilingResult.p50, 'p99 ms': ceilingResult.p99, ratio: '1.00', 'non-2xx': ceilingResult.bad });
+  for (const target of benchTargets.list()) {
+    const r = await measure(`${base}${target.path}`, target.signedIn ? { cookie } : {});
+    rows.push({ target: target.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, ratio: (r.rps / ceilingResult.rps).toFixed(2), 'non-2xx': r.bad });
+  }
+  console.table(rows);
+  console.log(`Peak RSS: app ${await peakRssMb(app.pid)} MB, ceiling ${await peakRssMb(ceiling.pid)} MB (${os.cpus().length} cores, Node ${process.version})`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await ferret.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+}

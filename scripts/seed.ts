@@ -1,0 +1,19 @@
+// Fills the database with demo data so every role can be tried within a minute.
+// Safe to run again: each record is matched on a natural key and refreshed, never duplicated.
+import { loadConfig } from '../src/shared/config.js';
+import { openDatabase } from '../src/shared/db/database.js';
+import { DEMO_PASSWORD, seedAccounts } from './seed/accounts.js';
+
+const config = loadConfig();
+if (config.isProduction) {
+  console.error('Refusing to seed: NODE_ENV=production, and demo accounts have a published password.');
+  process.exit(1);
+}
+const database = await openDatabase(config, (line) => console.log(line));
+try {
+  const accounts = await seedAccounts();
+  console.log(`\nDemo data is ready. Every demo account's password is: ${DEMO_PASSWORD}`);
+  console.table(accounts);
+} finally {
+  await database.close();
+}
