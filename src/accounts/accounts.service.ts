@@ -142,6 +142,12 @@ export function createAccountsService(deps: AccountsDeps) {
       }
     },
 
+    /** The company's name only, for pages that do not list its people. */
+    async companyName(account: AccountView): Promise<string | undefined> {
+      if (!account.companyId) return undefined;
+      return (await Company.findById(account.companyId, { name: 1 }).lean())?.name;
+    },
+
     async companyOf(account: AccountView) {
       if (!account.companyId) return undefined;
       const [company, members] = await Promise.all([

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AccountsService } from '../accounts/accounts.service.js';
+import type { CoursesService } from '../courses/courses.service.js';
 import { LANGUAGE_COOKIE } from '../shared/http/context.js';
 import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
 import { isLanguage } from '../shared/i18n/index.js';
@@ -7,7 +8,7 @@ import { isLanguage } from '../shared/i18n/index.js';
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** The public home page, the language switch and each role's dashboard. */
-export function homeRoutes(deps: { accounts: AccountsService }): Router {
+export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesService }): Router {
   const router = Router();
 
   router.get('/', (_req, res) => res.render('home/index'));
@@ -24,9 +25,11 @@ export function homeRoutes(deps: { accounts: AccountsService }): Router {
 
   router.get('/dashboard', requireAccount, async (req, res) => {
     const account = req.account!;
+    const isParticipant = account.roles.includes('participant');
     res.render('home/dashboard', {
-      company: await deps.accounts.companyOf(account),
-      isParticipant: account.roles.includes('participant'),
+      companyName: await deps.accounts.companyName(account),
+      isParticipant,
+      courses: isParticipant ? await deps.courses.dashboardCourses(account, req.lang) : [],
       isTrainer: account.roles.includes('trainer'),
       isCoordinator: account.roles.includes('coordinator'),
       isAdmin: account.roles.includes('admin'),
