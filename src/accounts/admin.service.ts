@@ -21,7 +21,7 @@ export async function listAccounts(search: string, page: number): Promise<{ acco
 /** Replaces an account's roles; an admin cannot take the admin role from themselves. */
 export async function assignRoles(actor: AccountView, accountId: string, roles: Role[]): Promise<AccountView> {
   if (actor.id === accountId && !roles.includes('admin')) throw new ConflictError('admin.cannotDemoteSelf');
-  const user = await User.findByIdAndUpdate(accountId, { roles }, { new: true }).lean();
+  const user = await User.findByIdAndUpdate(accountId, { roles }, { returnDocument: 'after' }).lean();
   if (!user) throw new NotFoundError();
   return toAccountView(user);
 }
