@@ -1,0 +1,134 @@
+import { Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import type { Role } from '../accounts/user.model.js';
+import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import type { Language } from '../shared/i18n/index.js';
+import type { CourseCatalogue } from './catalogue.js';
+import { CourseEnrolment } from './enrolment.model.js';
+import { ModuleProgress } from './progress.model.js';
+
+/** The part of an account that enrolment and progress need; the seed script can build one by hand. */
+export type Learner = Pick<AccountView, 'id' | 'companyId'>;
+
+/** How far one person has come in one course. */
+export interface CourseProgress {
+  done: number;
+  total: number;
+  percent: number;
+  /** The first module in teaching order not yet done; undefined when all are. */
+  nextModuleSlug?: string;
+  doneModuleSlugs: string[];
+}
+
+/** An enrolled course on the participant's dashboard. */
+export interface DashboardCourse {
+  slug: string;
+  title: string;
+  progress: CourseProgress;
+  nextModule?: { slug: string; title: string };
+}
+
+// People who teach or run the course read every module without their company enrolling.
+const STAFF_ROLES: readonly Role[] = ['trainer', 'coordinator', 'admin'];
+
+/** Whether the account teaches or runs courses rather than takes them. */
+export function isCourseStaff(account: Pick<AccountView, 'roles'>): boolean {
+  return account.roles.some((role) => STAFF_ROLES.includes(role));
+}
+
+/** Self-paced course use cases: enrolling a company, reading modules and recording progress. */
+export function createCoursesService(deps: { catalogue: CourseCatalogue }) {
+  const { catalogue } = deps;
+
+  function assertCourseExists(courseSlug: string): void {
+    if (catalogue.moduleSlugs(courseSlug).length === 0) throw new NotFoundError();
+  }
+
+  function assertModuleExists(courseSlug: string, moduleSlug: string): void {
+    if (!catalogue.hasModule(courseSlug, moduleSlug)) throw new NotFoundError();
+  }
+
+  /** Whether the company is enrolled in the course; false for no company. */
+  async function isEnrolled(companyId: string | undefined, courseSlug: string): Promise<boolean> {
+    if (!companyId || !Types.ObjectId.isValid(companyId)) return false;
+    return (await CourseEnrolment.exists({ companyId, courseSlug })) !== null;
+  }
+
+  async function assertEnrolled(learner: Learner, courseSlug: string): Promise<void> {
+    if (!(await isEnrolled(learner.companyId, courseSlug))) throw new ForbiddenError('courses.enrolFirst');
+  }
+
+  /** Progress of one person in one course, counting only modules the course still has. */
+  async function progressFor(accountId: string, courseSlug: string): Promise<CourseProgress> {
+    const slugs = catalogue.moduleSlugs(courseSlug);
+    const rows = await ModuleProgress.find({ accountId, courseSlug }, { moduleSlug: 1 }).lean();
+    const recorded = new Set(rows.map((row) => row.moduleSlug));
+    const doneModuleSlugs = slugs.filter((slug) => recorded.has(slug));
+    const total = slugs.length;
+    return {
+      done: doneModuleSlugs.length,
+      total,
+      percent: total > 0 ? Math.round((100 * doneModuleSlugs.length) / total) : 0,
+      nextModuleSlug: slugs.find((slug) => !recorded.has(slug)),
+      doneModuleSlugs,
+    };
+  }
+
+  return {
+    isEnrolled,
+    progressFor,
+
+    /** Whether the account may read the course's modules: staff always, others when their company is enrolled. */
+    async mayReadModules(account: Pick<AccountView, 'roles' | 'companyId'>, courseSlug: string): Promise<boolean> {
+      if (isCourseStaff(account)) return true;
+      return isEnrolled(account.companyId, courseSlug);
+    },
+
+    /** Enrols the learner's company; true when this call enrolled it, false when it already was. */
+    async enrolCompany(learner: Learner, courseSlug: string): Promise<boolean> {
+      assertCourseExists(courseSlug);
+      if (!learner.companyId) throw new ConflictError('courses.noCompany');
+      try {
+        await CourseEnrolment.create({ companyId: learner.companyId, courseSlug, enrolledBy: learner.id });
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Records a module as done for one person; doing it again changes nothing. */
+    async markModuleDone(learner: Learner, courseSlug: string, moduleSlug: string): Promise<void> {
+      assertModuleExists(courseSlug, moduleSlug);
+      await assertEnrolled(learner, courseSlug);
+      try {
+        await ModuleProgress.create({ accountId: learner.id, courseSlug, moduleSlug });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    },
+
+    /** Takes back a "done" mark; nothing happens when there was none. */
+    async markModuleNotDone(learner: Learner, courseSlug: string, moduleSlug: string): Promise<void> {
+      assertModuleExists(courseSlug, moduleSlug);
+      await ModuleProgress.deleteOne({ accountId: learner.id, courseSlug, moduleSlug });
+    },
+
+    /** The courses the account's company is enrolled in, each with the account's progress. */
+    async dashboardCourses(account: Learner, language: Language): Promise<DashboardCourse[]> {
+      if (!account.companyId) return [];
+      const enrolments = await CourseEnrolment.find({ companyId: account.companyId }, { courseSlug: 1 }).sort({ createdAt: 1 }).lean();
+      const courses: DashboardCourse[] = [];
+      for (const { courseSlug } of enrolments) {
+        const course = catalogue.get(courseSlug, language);
+        if (!course) continue; // a course folder that was removed leaves its enrolments behind
+        const progress = await progressFor(account.id, courseSlug);
+        const next = course.modules.find((m) => m.slug === progress.nextModuleSlug);
+        courses.push({ slug: course.slug, title: course.title, progress, nextModule: next && { slug: next.slug, title: next.title } });
+      }
+      return courses;
+    },
+  };
+}
+
+export type CoursesService = ReturnType<typeof createCoursesService>;
