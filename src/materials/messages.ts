@@ -1,0 +1,66 @@
+import { defineMessages } from '../shared/i18n/define.js';
+
+/** Texts of the materials pages, under the `materials` namespace. */
+export const materialsMessages = defineMessages({
+  upload: {
+    title: 'Last opp kursmateriell',
+    heading: 'Last opp materiell til modulen',
+    intro: 'Materiellet blir tilgjengelig for kursholdere og for deltakere fra bedrifter som er meldt på kurset.',
+    titleLabel: 'Tittel',
+    titleHint: 'Slik deltakerne ser det i listen, for eksempel «Lysark fra samling 1».',
+    fileLabel: 'Fil',
+    accepted: 'Tillatte filtyper: {types}.',
+    maxSize: 'Filen kan være på høyst {maxMb} MB.',
+    submit: 'Last opp',
+    back: 'Tilbake til modulen',
+  },
+  existing: {
+    heading: 'Materiell i denne modulen',
+    none: 'Ingen filer er lastet opp ennå.',
+    delete: 'Slett',
+    deleteLabel: 'Slett «{title}»',
+  },
+  uploaded: '«{title}» er lastet opp.',
+  deleted: '«{title}» er slettet.',
+  errors: {
+    fileRequired: 'Velg en fil å laste opp.',
+    empty: 'Filen er tom.',
+    tooLarge: 'Filen er for stor. Den kan være på høyst {maxMb} MB.',
+    unsupportedType: 'Denne filtypen kan ikke lastes opp. Bruk PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx), PNG, JPEG eller MP4.',
+    executable: 'Filen er et program, ikke et dokument, og kan ikke lastes opp – uansett hva filnavnet sier.',
+    badForm: 'Skjemaet kom ikke fram som forventet. Last inn siden på nytt og velg én fil.',
+    notFound: 'Vi finner ikke dette materiellet. Det kan være slettet.',
+    notEnrolled: 'Materiellet hører til et kurs bedriften din ikke er meldt på.',
+  },
+}, {
+  upload: {
+    title: 'Upload course material',
+    heading: 'Upload material to the module',
+    intro: 'The material becomes available to trainers and to participants from companies enrolled in the course.',
+    titleLabel: 'Title',
+    titleHint: 'As participants see it in the list, for example “Slides from workshop 1”.',
+    fileLabel: 'File',
+    accepted: 'Accepted file types: {types}.',
+    maxSize: 'The file can be at most {maxMb} MB.',
+    submit: 'Upload',
+    back: 'Back to the module',
+  },
+  existing: {
+    heading: 'Material in this module',
+    none: 'No files have been uploaded yet.',
+    delete: 'Delete',
+    deleteLabel: 'Delete “{title}”',
+  },
+  uploaded: '“{title}” has been uploaded.',
+  deleted: '“{title}” has been deleted.',
+  errors: {
+    fileRequired: 'Choose a file to upload.',
+    empty: 'The file is empty.',
+    tooLarge: 'The file is too large. It can be at most {maxMb} MB.',
+    unsupportedType: 'This type of file cannot be uploaded. Use PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx), PNG, JPEG or MP4.',
+    executable: 'The file is a program, not a document, and cannot be uploaded – whatever its name says.',
+    badForm: 'The form did not arrive as expected. Reload the page and choose one file.',
+    notFound: 'We cannot find this material. It may have been deleted.',
+    notEnrolled: 'This material belongs to a course your company is not enrolled in.',
+  },
+});
