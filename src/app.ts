@@ -6,7 +6,12 @@ import { pinoHttp } from 'pino-http';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { createAccountsService } from './accounts/accounts.service.js';
 import { adminRoutes } from './accounts/admin.routes.js';
+import type { CourseCatalogue } from './courses/catalogue.js';
+import { coursesRoutes } from './courses/courses.routes.js';
+import { createCoursesService } from './courses/courses.service.js';
 import { homeRoutes } from './home/home.routes.js';
+import { materialsRoutes } from './materials/materials.routes.js';
+import { listMaterialsForModule } from './materials/materials.service.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Config } from './shared/config.js';
 import { requestContext } from './shared/http/context.js';
@@ -25,6 +30,8 @@ export interface AppDeps {
   /** The connected database client, shared with the session store. */
   dbClient: MongoClient;
   dbName: string;
+  /** Every course, loaded and rendered before the app is built. */
+  courses: CourseCatalogue;
   now?: () => Date;
 }
 
@@ -33,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
   const accounts = createAccountsService({ mailer: deps.mailer, baseUrl: config.BASE_URL, resetMinutes: config.RESET_TOKEN_MINUTES, now });
+  const courses = createCoursesService({ catalogue: deps.courses });
   const csrf = csrfProtection({ secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE });
 
   const app = express();
@@ -57,9 +65,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(accounts));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
-  app.use(homeRoutes({ accounts }));
+  app.use(homeRoutes({ accounts, courses }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: loginRateLimit(config.LOGIN_RATE_LIMIT) }));
   app.use(adminRoutes());
+  app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
+  app.use(materialsRoutes({
+    uploadMaxMb: config.UPLOAD_MAX_MB,
+    moduleExists: (course, module) => deps.courses.hasModule(course, module),
+    canReadCourse: (account, course) => courses.mayReadModules(account, course),
+  }));
 
   app.use(notFound);
   app.use(errorHandler({ logger: deps.logger, showStack: !config.isProduction }));

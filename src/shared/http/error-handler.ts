@@ -11,7 +11,9 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundE
 
 /** Maps named errors to status codes and the error page; stack traces only outside production. */
 export function errorHandler(options: { logger: Logger; showStack: boolean }): ErrorRequestHandler {
-  return (error, req, res, _next) => {
+  return (error, req, res, next) => {
+    // A response already under way (a download, say) cannot become an error page; Express ends it.
+    if (res.headersSent) return next(error);
     const known = error instanceof AppError;
     const payloadTooLarge = (error as { type?: string }).type === 'entity.too.large';
     const status = known ? (STATUS.get(error.constructor) ?? 400) : payloadTooLarge ? 413 : 500;

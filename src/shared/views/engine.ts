@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq, includes } from './helpers/compare.js';
 import { date, percent } from './helpers/format.js';
 import { t } from './helpers/t.js';
-import { title } from './helpers/title.js';
+import { setTitle } from './helpers/title.js';
 import { concat } from './helpers/concat.js';
 
 export const VIEWS_DIR = path.resolve('views');
@@ -15,7 +15,7 @@ export function createViewEngine(): ExpressHandlebars {
     defaultLayout: 'main',
     layoutsDir: path.join(VIEWS_DIR, 'layouts'),
     partialsDir: path.join(VIEWS_DIR, 'partials'),
-    helpers: { t, title, concat, eq, includes, date, percent },
+    helpers: { t, setTitle, concat, eq, includes, date, percent },
     // Only values the app passes are rendered; Handlebars' prototype access stays off.
     runtimeOptions: { allowProtoPropertiesByDefault: false },
   });

@@ -2,10 +2,10 @@ import type { HelperOptions } from 'handlebars';
 import { DEFAULT_LANGUAGE, isLanguage, translate } from '../../i18n/index.js';
 
 /**
- * {{title "key"}} in a view names the page: the layout renders after the view
+ * {{setTitle "key"}} in a view names the page: the layout renders after the view
  * and reads `pageTitle` for <title> and the main heading's context.
  */
-export function title(key: string, options: HelperOptions): string {
+export function setTitle(key: string, options: HelperOptions): string {
   const root = options.data?.root;
   if (root) root.pageTitle = translate(isLanguage(root.lang) ? root.lang : DEFAULT_LANGUAGE, key, options.hash);
   return '';
