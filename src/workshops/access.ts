@@ -1,0 +1,44 @@
+import type { Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { Cohort, type CohortDoc } from './cohort.model.js';
+import { Garden, type GardenDoc } from './garden.model.js';
+
+type Id = string | Types.ObjectId;
+const has = (ids: Types.ObjectId[] | undefined, id: string) => (ids ?? []).some((x) => String(x) === id);
+
+/** Admins manage every garden; a coordinator manages the gardens they are bound to. */
+export function managesGarden(account: AccountView, garden: Pick<GardenDoc, 'coordinatorIds'>): boolean {
+  return account.roles.includes('admin') || (account.roles.includes('coordinator') && has(garden.coordinatorIds, account.id));
+}
+
+/** A trainer teaches the cohorts that name them. */
+export function teachesCohort(account: AccountView, cohort: Pick<CohortDoc, 'trainerIds'>): boolean {
+  return account.roles.includes('trainer') && has(cohort.trainerIds, account.id);
+}
+
+/** Loads a garden the account manages, or throws 404/403. */
+export async function assertManagesGarden(account: AccountView, gardenId: Id) {
+  const garden = await Garden.findById(gardenId).lean().catch(() => null);
+  if (!garden) throw new NotFoundError();
+  if (!managesGarden(account, garden)) throw new ForbiddenError();
+  return garden;
+}
+
+/** Loads a cohort with its garden when the account manages the garden, or throws 404/403. */
+export async function assertManagesCohort(account: AccountView, cohortId: Id) {
+  const cohort = await Cohort.findById(cohortId).lean().catch(() => null);
+  if (!cohort) throw new NotFoundError();
+  const garden = await assertManagesGarden(account, cohort.gardenId);
+  return { cohort, garden };
+}
+
+/** Loads a cohort for its staff: coordinators of its garden, its trainers and admins; others get 403. */
+export async function assertStaffOfCohort(account: AccountView, cohortId: Id) {
+  const cohort = await Cohort.findById(cohortId).lean().catch(() => null);
+  if (!cohort) throw new NotFoundError();
+  const garden = await Garden.findById(cohort.gardenId).lean();
+  if (!garden) throw new NotFoundError();
+  if (!managesGarden(account, garden) && !teachesCohort(account, cohort)) throw new ForbiddenError();
+  return { cohort, garden };
+}

@@ -1,0 +1,44 @@
+import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+
+/** A run of a course at a garden: six afternoon sessions for a limited number of companies. */
+const cohortSchema = new Schema({
+  gardenId: { type: Schema.Types.ObjectId, ref: 'Garden', required: true },
+  courseSlug: { type: String, required: true },
+  title: { type: String, required: true, trim: true },
+  capacity: { type: Number, required: true, min: 1 },
+  participantsPerCompany: { type: Number, required: true, min: 1, default: 2 },
+  enrolmentDeadline: { type: Date, required: true },
+  trainerIds: { type: [Schema.Types.ObjectId], ref: 'User', default: [] },
+  // Completion: the company was represented at this many sessions or more.
+  minSessionsAttended: { type: Number, required: true, min: 0, default: 5 },
+}, { timestamps: true });
+
+cohortSchema.index({ gardenId: 1 });
+
+export type CohortDoc = InferSchemaType<typeof cohortSchema> & { _id: Types.ObjectId };
+export const Cohort = mongoose.model('Cohort', cohortSchema);
+
+export const SESSION_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** One afternoon of a cohort, for one module. `sequence` counts changes for calendar clients. */
+const workshopSessionSchema = new Schema({
+  cohortId: { type: Schema.Types.ObjectId, ref: 'Cohort', required: true },
+  gardenId: { type: Schema.Types.ObjectId, ref: 'Garden', required: true },
+  moduleSlug: { type: String, required: true },
+  position: { type: Number, required: true, min: 1 },
+  startsAt: { type: Date, required: true },
+  endsAt: { type: Date, required: true },
+  room: { type: String, required: true, trim: true },
+  status: { type: String, enum: SESSION_STATUSES, default: 'scheduled' },
+  sequence: { type: Number, default: 0 },
+  changeReason: { type: String },
+  checkInCode: { type: String },
+}, { timestamps: true });
+
+workshopSessionSchema.index({ cohortId: 1, position: 1 }, { unique: true });
+workshopSessionSchema.index({ gardenId: 1, startsAt: 1 });
+workshopSessionSchema.index({ startsAt: 1 });
+
+export type WorkshopSessionDoc = InferSchemaType<typeof workshopSessionSchema> & { _id: Types.ObjectId };
+export const WorkshopSession = mongoose.model('WorkshopSession', workshopSessionSchema);

@@ -1,0 +1,118 @@
+import { expect } from 'chai';
+import { Types } from 'mongoose';
+import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from '../../src/workshops/enrolment.model.js';
+import { createEnrolmentService } from '../../src/workshops/enrolment.service.js';
+import { DomainEvents } from '../../src/shared/events.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makeCohort } from './fixtures.js';
+
+describe('workshops', () => {
+  let t: TestApp;
+  const events = new DomainEvents();
+  const enrolment = createEnrolmentService({ events, now: () => new Date() });
+  beforeEach(async () => { t = await startTestApp(); });
+  afterEach(async () => t.close());
+
+  const companies = (n: number) => Array.from({ length: n }, () => new Types.ObjectId());
+
+  describe('enrolCompany under concurrency', () => {
+    for (let round = 1; round <= 3; round += 1) {
+      it(`when 200 companies enrol at once in 20 seats (round ${round}), then exactly 20 are enrolled and 180 wait in a strict order`, async function () {
+        this.timeout(120_000);
+        const cohort = await makeCohort({ capacity: 20 });
+        const ids = companies(200);
+        const outcomes = await Promise.all(ids.map((companyId) => enrolment.enrolCompany({ cohortId: cohort._id, companyId })));
+
+        expect(outcomes.filter((o) => o.status === 'enrolled')).to.have.length(20);
+        expect(outcomes.filter((o) => o.status === 'waitlisted')).to.have.length(180);
+        expect(await Seat.countDocuments({ cohortId: cohort._id })).to.equal(20);
+        expect(await Enrolment.countDocuments({ cohortId: cohort._id })).to.equal(200);
+        expect(await Enrolment.countDocuments({ cohortId: cohort._id, status: 'enrolled' })).to.equal(20);
+        const places = await WaitlistPlace.find({ cohortId: cohort._id }).sort({ position: 1 }).lean();
+        expect(places.map((p) => p.position)).to.deep.equal(Array.from({ length: 180 }, (_, i) => i + 1));
+        const ranks = outcomes.map((o) => o.waitlistRank).filter((r) => r !== undefined).sort((a, b) => a! - b!);
+        expect(ranks).to.deep.equal(Array.from({ length: 180 }, (_, i) => i + 1));
+        const seated = new Set((await Seat.find({ cohortId: cohort._id }).lean()).map((s) => String(s.companyId)));
+        const waiting = new Set(places.map((p) => String(p.companyId)));
+        expect([...seated].filter((id) => waiting.has(id))).to.deep.equal([]);
+        expect(seated.size + waiting.size).to.equal(200);
+      });
+    }
+
+    it('when the same company enrols 30 times at once, then it has exactly one enrolment', async () => {
+      const cohort = await makeCohort({ capacity: 5 });
+      const companyId = new Types.ObjectId();
+      const results = await Promise.allSettled(Array.from({ length: 30 }, () => enrolment.enrolCompany({ cohortId: cohort._id, companyId })));
+      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+      expect(await Enrolment.countDocuments({ cohortId: cohort._id, companyId })).to.equal(1);
+      expect(await Seat.countDocuments({ cohortId: cohort._id })).to.equal(1);
+    });
+  });
+
+  describe('cancelEnrolment', () => {
+    it('when an enrolled company cancels, then the first waiting company gets its seat', async () => {
+      const cohort = await makeCohort({ capacity: 2 });
+      const [a, b, c, d] = companies(4);
+      for (const id of [a, b, c, d]) await enrolment.enrolCompany({ cohortId: cohort._id, companyId: id! });
+      await enrolment.cancelEnrolment({ cohortId: cohort._id, companyId: a!, reason: 'sykdom' });
+      expect((await Enrolment.findOne({ companyId: c }).lean())!.status).to.equal('enrolled');
+      expect((await Enrolment.findOne({ companyId: d }).lean())!.status).to.equal('waitlisted');
+      expect(await enrolment.waitlistRank(cohort._id, d!)).to.equal(1);
+      expect(await EnrolmentLog.countDocuments({ cohortId: cohort._id, change: 'promoted', companyId: c })).to.equal(1);
+    });
+
+    it('when two enrolled companies cancel at once, then exactly two waiting companies are promoted, the first two', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const cohort = await makeCohort({ capacity: 3 });
+        const ids = companies(8);
+        for (const id of ids) await enrolment.enrolCompany({ cohortId: cohort._id, companyId: id });
+        await Promise.all([
+          enrolment.cancelEnrolment({ cohortId: cohort._id, companyId: ids[0]! }),
+          enrolment.cancelEnrolment({ cohortId: cohort._id, companyId: ids[1]! }),
+        ]);
+        const enrolled = await Enrolment.find({ cohortId: cohort._id, status: 'enrolled' }).lean();
+        expect(enrolled.map((e) => String(e.companyId)).sort()).to.deep.equal([ids[2], ids[3], ids[4]].map(String).sort());
+        expect(await Seat.countDocuments({ cohortId: cohort._id })).to.equal(3);
+        expect(await EnrolmentLog.countDocuments({ cohortId: cohort._id, change: 'promoted' })).to.equal(2);
+        expect(await WaitlistPlace.countDocuments({ cohortId: cohort._id })).to.equal(3);
+      }
+    });
+
+    it('when a waiting company withdraws, then nobody is promoted and the rest move up', async () => {
+      const cohort = await makeCohort({ capacity: 1 });
+      const [a, b, c] = companies(3);
+      for (const id of [a, b, c]) await enrolment.enrolCompany({ cohortId: cohort._id, companyId: id! });
+      await enrolment.cancelEnrolment({ cohortId: cohort._id, companyId: b! });
+      expect(await enrolment.waitlistRank(cohort._id, c!)).to.equal(1);
+      expect((await Enrolment.findOne({ companyId: a }).lean())!.status).to.equal('enrolled');
+    });
+  });
+
+  describe('enrolment deadline', () => {
+    it('when the deadline has passed, then a company cannot enrol itself but a coordinator can enrol it', async () => {
+      const cohort = await makeCohort({ deadline: new Date(Date.now() - 1000) });
+      const companyId = new Types.ObjectId();
+      const refused = await enrolment.enrolCompany({ cohortId: cohort._id, companyId }).catch((e: Error) => e);
+      expect(refused).to.be.instanceOf(Error).with.property('messageKey', 'workshops.enrolmentClosed');
+      expect((await enrolment.enrolCompany({ cohortId: cohort._id, companyId, asCoordinator: true })).status).to.equal('enrolled');
+    });
+  });
+
+  describe('moveCompany', () => {
+    it('when a coordinator moves a company, then it leaves one cohort, joins the other, and the reason is logged', async () => {
+      const from = await makeCohort({ capacity: 1 });
+      const to = await makeCohort({ capacity: 5 });
+      const [moved, waiting] = companies(2);
+      await enrolment.enrolCompany({ cohortId: from._id, companyId: moved! });
+      await enrolment.enrolCompany({ cohortId: from._id, companyId: waiting! });
+      const actorId = new Types.ObjectId();
+      await enrolment.moveCompany({ fromCohortId: from._id, toCohortId: to._id, companyId: moved!, actorId, reason: 'Nærmere hjemme' });
+      expect(await Enrolment.exists({ cohortId: from._id, companyId: moved })).to.equal(null);
+      expect((await Enrolment.findOne({ cohortId: to._id, companyId: moved }).lean())!.status).to.equal('enrolled');
+      expect((await Enrolment.findOne({ cohortId: from._id, companyId: waiting }).lean())!.status).to.equal('enrolled');
+      const log = await EnrolmentLog.findOne({ cohortId: from._id, companyId: moved, change: 'cancelled' }).lean();
+      expect(log?.reason).to.equal('Nærmere hjemme');
+      expect(String(log?.actorId)).to.equal(String(actorId));
+    });
+  });
+});
