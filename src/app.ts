@@ -19,8 +19,14 @@ import { errorHandler, notFound } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
 import { csrfProtection, loginRateLimit, securityHeaders } from './shared/http/security.js';
 import { sessionMiddleware } from './shared/http/session.js';
+import { DomainEvents } from './shared/events.js';
 import type { Logger } from './shared/logger.js';
 import { createViewEngine } from './shared/views/engine.js';
+import { cohortsRoutes } from './workshops/cohorts.routes.js';
+import { createCohortsService } from './workshops/cohorts.service.js';
+import { createEnrolmentService } from './workshops/enrolment.service.js';
+import { gardensRoutes } from './workshops/gardens.routes.js';
+import { listingRoutes } from './workshops/listing.routes.js';
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -32,6 +38,8 @@ export interface AppDeps {
   dbName: string;
   /** Every course, loaded and rendered before the app is built. */
   courses: CourseCatalogue;
+  /** Where domain events go; the calendar and mail components subscribe to it. */
+  events?: DomainEvents;
   now?: () => Date;
 }
 
@@ -41,6 +49,9 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const accounts = createAccountsService({ mailer: deps.mailer, baseUrl: config.BASE_URL, resetMinutes: config.RESET_TOKEN_MINUTES, now });
   const courses = createCoursesService({ catalogue: deps.courses });
+  const events = deps.events ?? new DomainEvents();
+  const enrolment = createEnrolmentService({ events, now });
+  const cohorts = createCohortsService({ catalogue: deps.courses, events, enrolment });
   const csrf = csrfProtection({ secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE });
 
   const app = express();
@@ -74,6 +85,9 @@ export function createApp(deps: AppDeps): Express {
     moduleExists: (course, module) => deps.courses.hasModule(course, module),
     canReadCourse: (account, course) => courses.mayReadModules(account, course),
   }));
+  app.use(listingRoutes({ enrolment, now }));
+  app.use(gardensRoutes());
+  app.use(cohortsRoutes({ cohorts, enrolment, catalogue: deps.courses }));
 
   app.use(notFound);
   app.use(errorHandler({ logger: deps.logger, showStack: !config.isProduction }));

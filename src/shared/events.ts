@@ -1,5 +1,3 @@
-import { EventEmitter } from 'node:events';
-
 /** What happened in the domain; the calendar and mail components listen to these. */
 export type DomainEvent =
   | { type: 'session.scheduled'; cohortId: string; sessionId: string }
@@ -11,27 +9,19 @@ export type EnrolmentChange = 'enrolled' | 'waitlisted' | 'promoted' | 'cancelle
 
 type Handler = (event: DomainEvent) => Promise<void> | void;
 
-/** A small in-process publish/subscribe; handlers run after the change is stored. */
+/**
+ * A small in-process publish/subscribe. publish() awaits every handler, so what
+ * a handler records (an outbox message, say) is stored before the action that
+ * caused it returns to the user.
+ */
 export class DomainEvents {
-  private readonly emitter = new EventEmitter();
-  private readonly pending = new Set<Promise<void>>();
-
-  constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => undefined) {}
+  private readonly handlers: Handler[] = [];
 
   subscribe(handler: Handler): void {
-    this.emitter.on('event', (event: DomainEvent) => {
-      const run = Promise.resolve().then(() => handler(event)).catch((error) => this.onError(error, event));
-      this.pending.add(run);
-      void run.finally(() => this.pending.delete(run));
-    });
+    this.handlers.push(handler);
   }
 
-  publish(event: DomainEvent): void {
-    this.emitter.emit('event', event);
-  }
-
-  /** Resolves when every handler started so far has finished (tests and shutdown use it). */
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+  async publish(event: DomainEvent): Promise<void> {
+    for (const handler of this.handlers) await handler(event);
   }
 }

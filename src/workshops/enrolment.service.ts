@@ -39,7 +39,7 @@ function shuffle<T>(items: T[]): T[] {
 export function createEnrolmentService(deps: { events: DomainEvents; now: () => Date }) {
   async function record(cohortId: Id, companyId: Id, change: EnrolmentChange, actorId?: Id, reason?: string) {
     await EnrolmentLog.create({ cohortId, companyId, change, actorId, reason });
-    deps.events.publish({ type: 'enrolment.changed', cohortId: String(cohortId), companyId: String(companyId), change, reason, actorId: actorId ? String(actorId) : undefined });
+    await deps.events.publish({ type: 'enrolment.changed', cohortId: String(cohortId), companyId: String(companyId), change, reason, actorId: actorId ? String(actorId) : undefined });
   }
 
   /** Inserts a seat for the company; 'has-seat' when it already holds one, undefined when the cohort is full. */

@@ -26,7 +26,7 @@ export function norwegianHolidays(year: number): Map<string, string> {
   const easter = DateTime.fromISO(easterSunday(year));
   const fromEaster = (days: number) => easter.plus({ days }).toISODate()!;
   const fixed = (month: number, day: number) => DateTime.fromObject({ year, month, day }).toISODate()!;
-  return new Map([
+  const days: Array<[string, string]> = [
     [fixed(1, 1), 'Første nyttårsdag'],
     [fromEaster(-3), 'Skjærtorsdag'],
     [fromEaster(-2), 'Langfredag'],
@@ -39,7 +39,11 @@ export function norwegianHolidays(year: number): Map<string, string> {
     [fromEaster(50), 'Andre pinsedag'],
     [fixed(12, 25), 'Første juledag'],
     [fixed(12, 26), 'Andre juledag'],
-  ]);
+  ];
+  // Two holidays can share a day (17 May was also Whit Monday in 2027): keep both names.
+  const holidays = new Map<string, string>();
+  for (const [date, name] of days) holidays.set(date, holidays.has(date) ? `${holidays.get(date)} / ${name}` : name);
+  return holidays;
 }
 
 /** The holiday's name when the date (yyyy-MM-dd) is a Norwegian public holiday. */

@@ -1,15 +1,18 @@
 import type { Request, Response } from 'express';
-import { ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 
 /**
- * Re-renders a form after a ValidationError with what the user typed and one
- * message per field, plus the list the error summary shows. Other errors propagate.
+ * Re-renders a form after a ValidationError or ConflictError with what the user
+ * typed and one message per field, plus the list the error summary shows. Other errors propagate.
  */
 export function renderInvalid(req: Request, res: Response, view: string, error: unknown, values: object, extra: object = {}): void {
-  if (!(error instanceof ValidationError)) throw error;
-  const errors = Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, req.t(key)]));
+  // A conflict (a clash, a duplicate) is about the whole form: it is shown in the summary.
+  const fields = error instanceof ValidationError ? error.fields : error instanceof ConflictError ? { form: error.messageKey } : undefined;
+  if (!fields) throw error;
+  const params = error instanceof ConflictError ? error.params : {};
+  const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, req.t(key, params)]));
   const { password: _p, confirm: _c, _csrf, ...safeValues } = values as Record<string, unknown>;
-  res.status(400).render(view, {
+  res.status(error instanceof ConflictError ? 409 : 400).render(view, {
     ...extra,
     values: safeValues,
     errors,

@@ -139,6 +139,8 @@ export const en: Shape<typeof nb> = {
     choose: 'Choose one of the options.',
     chooseOne: 'Choose …',
     invalid: 'This value is not valid.',
+    date: 'Enter a date (yyyy-mm-dd).',
+    time: 'Enter a time (hh:mm).',
     optional: 'optional',
   },
   accounts: {

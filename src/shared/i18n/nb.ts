@@ -136,6 +136,8 @@ export const nb = {
     choose: 'Velg et av alternativene.',
     chooseOne: 'Velg …',
     invalid: 'Verdien er ikke gyldig.',
+    date: 'Skriv en dato (åååå-mm-dd).',
+    time: 'Skriv et klokkeslett (tt:mm).',
     optional: 'valgfritt',
   },
   accounts: {

@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import { trusted, Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import { User } from '../accounts/user.model.js';
+import type { CourseCatalogue } from '../courses/catalogue.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { DomainEvents } from '../shared/events.js';
+import { assertManagesCohort, assertManagesGarden } from './access.js';
+import { Cohort, WorkshopSession } from './cohort.model.js';
+import type { EnrolmentService } from './enrolment.service.js';
+import { ZONE } from './holidays.js';
+import { assertNoClash, osloInterval, proposeSessions, type PlannedSession } from './schedule.js';
+import type { CreateCohortInput, SessionChangeInput, UpdateCohortInput } from './schemas.js';
+
+/** Cohort use cases for coordinators: create with a proposed schedule, adjust, move and cancel sessions. */
+export function createCohortsService(deps: { catalogue: CourseCatalogue; events: DomainEvents; enrolment: EnrolmentService }) {
+  async function assertTrainers(ids: string[]): Promise<Types.ObjectId[]> {
+    const trainers = await User.find({ _id: trusted({ $in: ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id)) }) }, { roles: 1 }).lean()
+      .catch(() => []);
+    if (trainers.length !== ids.length || trainers.some((t) => !t.roles.includes('trainer'))) {
+      throw new ValidationError({ trainerIds: 'workshops.unknownTrainer' });
+    }
+    return trainers.map((t) => t._id);
+  }
+
+  return {
+    /** Creates a cohort with one session per module, weekly from the start date, skipping public holidays. */
+    async createCohort(actor: AccountView, input: CreateCohortInput): Promise<{ cohortId: string; skipped: string[] }> {
+      const garden = await assertManagesGarden(actor, input.gardenId);
+      const modules = deps.catalogue.moduleSlugs(input.courseSlug);
+      if (!modules.length) throw new ValidationError({ courseSlug: 'forms.choose' });
+      if (!garden.rooms.includes(input.room)) throw new ValidationError({ room: 'workshops.unknownRoom' });
+      const trainerIds = await assertTrainers(input.trainerIds);
+      const proposal = proposeSessions(input.startDate, modules.length, input.startTime, input.endTime);
+      const sessions: PlannedSession[] = proposal.map((p, i) => ({ position: i + 1, room: input.room, ...osloInterval(p.date, p.start, p.end) }));
+      await assertNoClash({ gardenId: garden._id, trainerIds, sessions });
+      const deadline = DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: ZONE }).toJSDate();
+      const cohort = await Cohort.create({
+        gardenId: garden._id, courseSlug: input.courseSlug, title: input.title, capacity: input.capacity,
+        participantsPerCompany: input.participantsPerCompany, enrolmentDeadline: deadline, trainerIds,
+        minSessionsAttended: Math.min(input.minSessionsAttended, modules.length),
+      });
+      const created = await WorkshopSession.insertMany(sessions.map((s) => ({
+        ...s, cohortId: cohort._id, gardenId: garden._id, moduleSlug: modules[s.position - 1]!,
+      })));
+      for (const session of created) {
+        await deps.events.publish({ type: 'session.scheduled', cohortId: String(cohort._id), sessionId: String(session._id) });
+      }
+      return { cohortId: String(cohort._id), skipped: proposal.flatMap((p) => (p.skipped ? [p.skipped] : [])) };
+    },
+
+    /** Changes the date, times or room of sessions; each changed session is 'moved' and its sequence bumped. */
+    async rescheduleSessions(actor: AccountView, cohortId: string, changes: SessionChangeInput[], reason: string): Promise<number> {
+      const { cohort, garden } = await assertManagesCohort(actor, cohortId);
+      const stored = await WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean();
+      const changed = new Map<string, PlannedSession>();
+      for (const change of changes) {
+        const session = stored.find((s) => String(s._id) === change.sessionId);
+        if (!session) throw new NotFoundError();
+        if (!garden.rooms.includes(change.room)) throw new ValidationError({ [`room-${session.position}`]: 'workshops.unknownRoom' });
+        const planned = { position: session.position, room: change.room, ...osloInterval(change.date, change.start, change.end) };
+        const same = planned.startsAt.getTime() === session.startsAt.getTime() && planned.endsAt.getTime() === session.endsAt.getTime() && planned.room === session.room;
+        if (!same) changed.set(String(session._id), planned);
+      }
+      if (!changed.size) return 0;
+      const plan = stored.filter((s) => s.status !== 'cancelled').map((s) => changed.get(String(s._id)) ?? { position: s.position, room: s.room, startsAt: s.startsAt, endsAt: s.endsAt });
+      await assertNoClash({ gardenId: garden._id, trainerIds: cohort.trainerIds, sessions: plan, ownCohortId: cohort._id });
+      for (const [sessionId, planned] of changed) {
+        await WorkshopSession.updateOne({ _id: sessionId }, {
+          $set: { startsAt: planned.startsAt, endsAt: planned.endsAt, room: planned.room, status: 'moved', changeReason: reason },
+          $inc: { sequence: 1 },
+        });
+        await deps.events.publish({ type: 'session.moved', cohortId, sessionId, reason });
+      }
+      return changed.size;
+    },
+
+    /** Cancels one session with a reason; it stays in calendars as cancelled. */
+    async cancelSession(actor: AccountView, cohortId: string, sessionId: string, reason: string): Promise<void> {
+      const { cohort } = await assertManagesCohort(actor, cohortId);
+      const session = await WorkshopSession.findOne({ _id: sessionId, cohortId: cohort._id }).lean().catch(() => null);
+      if (!session) throw new NotFoundError();
+      if (session.status === 'cancelled') return;
+      await WorkshopSession.updateOne({ _id: session._id }, { $set: { status: 'cancelled', changeReason: reason }, $inc: { sequence: 1 } });
+      await deps.events.publish({ type: 'session.cancelled', cohortId, sessionId, reason });
+    },
+
+    /** Updates a cohort's terms; capacity cannot drop below the seats taken, and a rise promotes waiting companies. */
+    async updateCohort(actor: AccountView, cohortId: string, input: UpdateCohortInput): Promise<void> {
+      const { cohort } = await assertManagesCohort(actor, cohortId);
+      const taken = await deps.enrolment.seatsTaken(cohort._id);
+      if (input.capacity < taken) throw new ConflictError('workshops.capacityBelowTaken', { taken });
+      const trainerIds = await assertTrainers(input.trainerIds);
+      if (trainerIds.some((id) => !cohort.trainerIds.some((old) => old.equals(id)))) {
+        const sessions = await WorkshopSession.find({ cohortId: cohort._id, status: trusted({ $ne: 'cancelled' }) }).lean();
+        await assertNoClash({ gardenId: cohort.gardenId, trainerIds, sessions, ownCohortId: cohort._id });
+      }
+      await Cohort.updateOne({ _id: cohort._id }, {
+        title: input.title, capacity: input.capacity, participantsPerCompany: input.participantsPerCompany, trainerIds,
+        enrolmentDeadline: DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: ZONE }).toJSDate(),
+        minSessionsAttended: input.minSessionsAttended,
+      });
+      if (input.capacity > cohort.capacity) await deps.enrolment.promoteWaiting({ _id: cohort._id, capacity: input.capacity });
+    },
+  };
+}
+
+export type CohortsService = ReturnType<typeof createCohortsService>;

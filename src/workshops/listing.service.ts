@@ -1,0 +1,134 @@
+import { trusted, type Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import { Company } from '../accounts/company.model.js';
+import { User } from '../accounts/user.model.js';
+import { NotFoundError } from '../shared/errors.js';
+import { managesGarden, teachesCohort } from './access.js';
+import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
+import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
+import { Garden } from './garden.model.js';
+
+type Id = string | Types.ObjectId;
+
+export interface SessionView {
+  id: string;
+  position: number;
+  moduleSlug: string;
+  startsAt: Date;
+  endsAt: Date;
+  room: string;
+  status: string;
+  changeReason?: string;
+}
+
+const toSessionView = (s: WorkshopSessionDoc): SessionView => ({
+  id: String(s._id), position: s.position, moduleSlug: s.moduleSlug, startsAt: s.startsAt, endsAt: s.endsAt,
+  room: s.room, status: s.status, changeReason: s.changeReason ?? undefined,
+});
+
+/** Seats taken per cohort, in one aggregation. */
+async function seatCounts(cohortIds: Types.ObjectId[]): Promise<Map<string, number>> {
+  const rows = await Seat.aggregate<{ _id: Types.ObjectId; taken: number }>([
+    { $match: { cohortId: { $in: cohortIds } } },
+    { $group: { _id: '$cohortId', taken: { $sum: 1 } } },
+  ]);
+  return new Map(rows.map((r) => [String(r._id), r.taken]));
+}
+
+async function sessionsByCohort(cohortIds: Types.ObjectId[]): Promise<Map<string, SessionView[]>> {
+  const sessions = await WorkshopSession.find({ cohortId: trusted({ $in: cohortIds }) }).sort({ position: 1 }).lean();
+  const grouped = new Map<string, SessionView[]>();
+  for (const s of sessions) grouped.set(String(s.cohortId), [...(grouped.get(String(s.cohortId)) ?? []), toSessionView(s)]);
+  return grouped;
+}
+
+/** Cohorts whose last session has not ended, by region and garden, with seats left: the public listing. */
+export async function listUpcomingCohorts(now: Date, region?: string) {
+  const gardenFilter = region ? { region } : {};
+  const gardens = await Garden.find(gardenFilter).sort({ region: 1, name: 1 }).lean();
+  const cohorts = await Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean();
+  const [taken, sessions] = await Promise.all([seatCounts(cohorts.map((c) => c._id)), sessionsByCohort(cohorts.map((c) => c._id))]);
+  const upcoming = cohorts
+    .map((c) => ({ cohort: c, sessions: sessions.get(String(c._id)) ?? [] }))
+    .filter(({ sessions: s }) => s.length > 0 && s.at(-1)!.endsAt > now)
+    .sort((a, b) => a.sessions[0]!.startsAt.getTime() - b.sessions[0]!.startsAt.getTime());
+  const regions = [...new Set((await Garden.find({}, { region: 1 }).lean()).map((g) => g.region))].sort();
+  return {
+    regions,
+    gardens: gardens.map((garden) => ({
+      id: String(garden._id), name: garden.name, region: garden.region, municipality: garden.municipality,
+      cohorts: upcoming.filter(({ cohort }) => cohort.gardenId.equals(garden._id)).map(({ cohort, sessions: s }) => ({
+        id: String(cohort._id), title: cohort.title, firstDate: s[0]!.startsAt, lastDate: s.at(-1)!.startsAt,
+        seatsLeft: Math.max(0, cohort.capacity - (taken.get(String(cohort._id)) ?? 0)), capacity: cohort.capacity,
+        open: cohort.enrolmentDeadline > now,
+      })),
+    })).filter((g) => g.cohorts.length > 0),
+  };
+}
+
+/** Everything the public cohort page shows, plus the viewer's own enrolment and role. */
+export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, now: Date) {
+  const cohort = await Cohort.findById(cohortId).lean().catch(() => null);
+  if (!cohort) throw new NotFoundError();
+  const [garden, sessions, taken, trainers] = await Promise.all([
+    Garden.findById(cohort.gardenId).lean(),
+    WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
+    Seat.countDocuments({ cohortId: cohort._id }),
+    User.find({ _id: trusted({ $in: cohort.trainerIds }) }, { name: 1 }).lean(),
+  ]);
+  if (!garden) throw new NotFoundError();
+  const own = viewer?.companyId ? await Enrolment.findOne({ cohortId: cohort._id, companyId: viewer.companyId }).lean() : null;
+  const rank = own?.status === 'waitlisted' ? await waitlistRankOf(cohort._id, own.companyId) : undefined;
+  return {
+    cohort: {
+      id: String(cohort._id), title: cohort.title, courseSlug: cohort.courseSlug, capacity: cohort.capacity,
+      seatsLeft: Math.max(0, cohort.capacity - taken), deadline: cohort.enrolmentDeadline, open: cohort.enrolmentDeadline > now,
+      participantsPerCompany: cohort.participantsPerCompany,
+    },
+    garden: { id: String(garden._id), name: garden.name, address: garden.address, municipality: garden.municipality, region: garden.region },
+    sessions: sessions.map(toSessionView),
+    trainers: trainers.map((t) => t.name),
+    enrolment: own ? { status: own.status, waitlistRank: rank, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
+    canManage: viewer ? managesGarden(viewer, garden) : false,
+    isStaff: viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false,
+  };
+}
+
+async function waitlistRankOf(cohortId: Types.ObjectId, companyId: Types.ObjectId): Promise<number | undefined> {
+  const mine = await WaitlistPlace.findOne({ cohortId, companyId }, { position: 1 }).lean();
+  if (!mine) return undefined;
+  return 1 + (await WaitlistPlace.countDocuments({ cohortId, position: trusted({ $lt: mine.position }) }));
+}
+
+/** The coordinator's view of a cohort's companies: enrolled, waiting in order, and the change log. */
+export async function enrolmentRoster(cohort: Pick<CohortDoc, '_id'>) {
+  const [enrolments, places, log] = await Promise.all([
+    Enrolment.find({ cohortId: cohort._id }).lean(),
+    WaitlistPlace.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
+    EnrolmentLog.find({ cohortId: cohort._id }).sort({ createdAt: -1 }).limit(50).lean(),
+  ]);
+  const companyIds = [...new Set([...enrolments, ...log].map((e) => String(e.companyId)))];
+  const personIds = [...new Set([...enrolments.flatMap((e) => e.participantIds), ...log.flatMap((l) => (l.actorId ? [l.actorId] : []))].map(String))];
+  const [companies, people] = await Promise.all([
+    Company.find({ _id: trusted({ $in: companyIds }) }, { name: 1, orgNumber: 1 }).lean(),
+    User.find({ _id: trusted({ $in: personIds }) }, { name: 1, email: 1 }).lean(),
+  ]);
+  const companyName = new Map(companies.map((c) => [String(c._id), c]));
+  const person = new Map(people.map((p) => [String(p._id), p]));
+  const describe = (e: (typeof enrolments)[number]) => ({
+    companyId: String(e.companyId), name: companyName.get(String(e.companyId))?.name ?? '?', orgNumber: companyName.get(String(e.companyId))?.orgNumber,
+    participants: e.participantIds.map((id) => person.get(String(id))).filter(Boolean).map((p) => ({ name: p!.name, email: p!.email })),
+  });
+  const byCompany = new Map(enrolments.map((e) => [String(e.companyId), e]));
+  return {
+    enrolled: enrolments.filter((e) => e.status === 'enrolled').map(describe).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+    waiting: places.flatMap((p, i) => {
+      const e = byCompany.get(String(p.companyId));
+      return e ? [{ ...describe(e), rank: i + 1 }] : [];
+    }),
+    log: log.map((l) => ({
+      at: l.createdAt, change: l.change, reason: l.reason, company: companyName.get(String(l.companyId))?.name ?? '?',
+      actor: l.actorId ? person.get(String(l.actorId))?.name : undefined,
+    })),
+  };
+}
