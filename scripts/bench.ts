@@ -10,8 +10,9 @@ import { openDatabase } from '../src/shared/db/database.js';
 import { ensureFerretDB } from '../src/shared/db/ferretdb-binary.js';
 import { canConnect, freePort, startFerretDB } from '../src/shared/db/ferretdb.js';
 import { loginCookie } from './bench/session.js';
-import { benchTargets } from './bench/targets.js';
-import { DEMO_PASSWORD, seedAccounts } from './seed/accounts.js';
+import { benchTargets, PERSONAS, type Persona } from './bench/targets.js';
+import { DEMO_PASSWORD } from './seed/accounts.js';
+import { seedDemo } from './seed/demo.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -45,7 +46,7 @@ const children: ChildProcess[] = [];
 try {
   const env = { MONGODB_URI: ferret.uri, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn' };
   const seeding = await openDatabase(loadConfig({ ...env }), console.log);
-  const { seedEmail } = await benchTargets.prepare(await seedAccounts());
+  const targets = await benchTargets(await seedDemo());
   await seeding.close();
 
   const [appPort, ceilingPort] = [await freePort(), await freePort()];
@@ -54,14 +55,15 @@ try {
   children.push(app, ceiling);
   await Promise.all([waitForPort(appPort), waitForPort(ceilingPort)]);
   const base = `http://127.0.0.1:${appPort}`;
-  const cookie = await loginCookie(base, seedEmail, DEMO_PASSWORD);
+  const cookies = {} as Record<Persona, string>;
+  for (const [persona, email] of Object.entries(PERSONAS)) cookies[persona as Persona] = await loginCookie(base, email, DEMO_PASSWORD);
 
   console.log(`\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per target\n`);
   const rows: Array<Record<string, string | number>> = [];
   const ceilingResult = await measure(`http://127.0.0.1:${ceilingPort}/`, {});
   rows.push({ target: 'bare Express route (ceiling)', 'req/s': ceilingResult.rps, 'p50 ms': ceilingResult.p50, 'p99 ms': ceilingResult.p99, ratio: '1.00', 'non-2xx': ceilingResult.bad });
-  for (const target of benchTargets.list()) {
-    const r = await measure(`${base}${target.path}`, target.signedIn ? { cookie } : {});
+  for (const target of targets) {
+    const r = await measure(`${base}${target.path}`, target.as ? { cookie: cookies[target.as] } : {});
     rows.push({ target: target.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, ratio: (r.rps / ceilingResult.rps).toFixed(2), 'non-2xx': r.bad });
   }
   console.table(rows);

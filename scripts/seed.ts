@@ -2,7 +2,8 @@
 // Safe to run again: each record is matched on a natural key and refreshed, never duplicated.
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
-import { DEMO_PASSWORD, seedAccounts } from './seed/accounts.js';
+import { DEMO_PASSWORD } from './seed/accounts.js';
+import { seedDemo } from './seed/demo.js';
 
 const config = loadConfig();
 if (config.isProduction) {
@@ -11,9 +12,10 @@ if (config.isProduction) {
 }
 const database = await openDatabase(config, (line) => console.log(line));
 try {
-  const accounts = await seedAccounts();
+  const { accounts } = await seedDemo();
   console.log(`\nDemo data is ready. Every demo account's password is: ${DEMO_PASSWORD}`);
   console.table(accounts);
+  console.log('More: koordinator.kyst@…, koordinator.innherred@… (coordinators), hanne.holm@…, eirik.ness@… (trainers), post@bedrift001.demo … (owners of the programme companies).');
 } finally {
   await database.close();
 }
