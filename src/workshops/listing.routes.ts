@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { AccountView } from '../accounts/accounts.service.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';
@@ -19,43 +20,36 @@ export function listingRoutes(deps: { enrolment: EnrolmentService; now: () => Da
     res.render('workshops/cohort', { ...page, pageTitle: page.cohort.title });
   });
 
-  router.post('/workshops/:cohortId/enrol', requireAccount, async (req, res) => {
-    const account = req.account!;
-    if (!account.companyId) throw new ForbiddenError('workshops.cohort.noCompany');
-    const cohortId = String(req.params.cohortId);
-    try {
-      const outcome = await deps.enrolment.enrolCompany({ cohortId, companyId: account.companyId, participantIds: [account.id], actorId: account.id });
-      if (outcome.status === 'enrolled') flash(req, 'success', 'workshops.enrolled');
-      else flash(req, 'info', 'workshops.waitlisted', { rank: outcome.waitlistRank ?? 0 });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      flash(req, 'error', error.messageKey, error.params);
-    }
-    res.redirect(`/workshops/${cohortId}`);
-  });
+  /** A company's own action on a cohort; a refusal (deadline, duplicate, limit) becomes a message on the cohort page. */
+  const companyAction = (run: (account: AccountView & { companyId: string }, cohortId: string) => Promise<[string, Record<string, string | number>?]>) =>
+    async (req: Request, res: Response) => {
+      const account = req.account!;
+      if (!account.companyId) throw new ForbiddenError('workshops.cohort.noCompany');
+      const cohortId = String(req.params.cohortId);
+      try {
+        const [key, params] = await run({ ...account, companyId: account.companyId }, cohortId);
+        flash(req, 'success', key, params);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        flash(req, 'error', error.messageKey, error.params);
+      }
+      res.redirect(`/workshops/${cohortId}`);
+    };
 
-  router.post('/workshops/:cohortId/join', requireAccount, async (req, res) => {
-    const account = req.account!;
-    if (!account.companyId) throw new ForbiddenError('workshops.cohort.noCompany');
-    const cohortId = String(req.params.cohortId);
-    try {
-      await deps.enrolment.addParticipant({ cohortId, companyId: account.companyId, accountId: account.id });
-      flash(req, 'success', 'workshops.joined');
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      flash(req, 'error', error.messageKey, error.params);
-    }
-    res.redirect(`/workshops/${cohortId}`);
-  });
+  router.post('/workshops/:cohortId/enrol', requireAccount, companyAction(async (account, cohortId) => {
+    const outcome = await deps.enrolment.enrolCompany({ cohortId, companyId: account.companyId, participantIds: [account.id], actorId: account.id });
+    return outcome.status === 'enrolled' ? ['workshops.enrolled'] : ['workshops.waitlisted', { rank: outcome.waitlistRank ?? 0 }];
+  }));
 
-  router.post('/workshops/:cohortId/withdraw', requireAccount, async (req, res) => {
-    const account = req.account!;
-    if (!account.companyId) throw new ForbiddenError('workshops.cohort.noCompany');
-    const cohortId = String(req.params.cohortId);
+  router.post('/workshops/:cohortId/join', requireAccount, companyAction(async (account, cohortId) => {
+    await deps.enrolment.addParticipant({ cohortId, companyId: account.companyId, accountId: account.id });
+    return ['workshops.joined'];
+  }));
+
+  router.post('/workshops/:cohortId/withdraw', requireAccount, companyAction(async (account, cohortId) => {
     await deps.enrolment.cancelEnrolment({ cohortId, companyId: account.companyId, actorId: account.id });
-    flash(req, 'success', 'workshops.withdrawn');
-    res.redirect(`/workshops/${cohortId}`);
-  });
+    return ['workshops.withdrawn'];
+  }));
 
   return router;
 }

@@ -1,25 +1,10 @@
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, listen } from '../support/browser.js';
+import { browserSuite } from '../support/browser.js';
 import { orgNumber } from '../support/fixtures.js';
 
 describe('browser: accounts', function () {
   this.timeout(60_000);
-  let t: TestApp;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   const scenarios = [
     { lang: 'nb', register: 'Registrer', logout: 'Logg ut', login: 'Logg inn', greeting: 'Hei, ', seed: 111 },
@@ -28,12 +13,12 @@ describe('browser: accounts', function () {
 
   for (const s of scenarios) {
     it(`when an owner registers, logs out and logs in again (${s.lang}), then the dashboard greets them`, async () => {
-      const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
+      const context = await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${suite.baseUrl}/`);
       if (s.lang === 'en') await page.getByRole('link', { name: 'English' }).click();
       expect(await page.getAttribute('html', 'lang')).to.equal(s.lang);
-      await page.goto(`${server.baseUrl}/register`);
+      await page.goto(`${suite.baseUrl}/register`);
       const email = `eier-${s.lang}@example.no`;
       await page.fill('#name', `Eier ${s.lang}`);
       await page.fill('#email', email);
@@ -48,8 +33,8 @@ describe('browser: accounts', function () {
       expect(await page.textContent('h1')).to.contain(`${s.greeting}Eier ${s.lang}`);
 
       await page.getByRole('button', { name: s.logout }).click();
-      await page.waitForURL(`${server.baseUrl}/`);
-      await page.goto(`${server.baseUrl}/login`);
+      await page.waitForURL(`${suite.baseUrl}/`);
+      await page.goto(`${suite.baseUrl}/login`);
       await page.fill('#email', email);
       await page.fill('#password', 'lang og trygg setning');
       await page.getByRole('button', { name: s.login, exact: true }).click();
@@ -61,9 +46,9 @@ describe('browser: accounts', function () {
   }
 
   it('when the registration form has errors, then the summary takes focus and names each field', async () => {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/register`);
+    await page.goto(`${suite.baseUrl}/register`);
     await page.fill('#name', 'Halvor');
     await page.getByRole('button', { name: 'Registrer', exact: true }).click();
     await page.waitForLoadState();

@@ -1,28 +1,13 @@
 import { expect } from 'chai';
 import fs from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { storeMaterial } from '../../src/materials/materials.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, listen } from '../support/browser.js';
+import { browserSuite } from '../support/browser.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { pdf } from '../materials/support/samples.js';
 
 describe('browser: course delivery', function () {
   this.timeout(60_000);
-  let t: TestApp;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   it('when a participant enrols, reads module 1 and marks it done, then progress shows 1/6 and the material downloads', async () => {
     const company = await makeCompany({ name: 'Frøya Kafé' });
@@ -31,9 +16,9 @@ describe('browser: course delivery', function () {
     const slides = pdf(2000);
     await storeMaterial({ title: 'Lysark modul 1', courseSlug: 'digital-strategy', moduleSlug: 'digital-opportunities', originalName: 'lysark-modul-1.pdf', bytes: slides, uploadedBy: String(trainer._id) });
 
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false, acceptDownloads: true });
+    const context = await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${suite.baseUrl}/login`);
     await page.fill('#email', 'sunniva@example.no');
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
@@ -52,11 +37,11 @@ describe('browser: course delivery', function () {
     await page.getByRole('button', { name: 'Marker som fullført' }).click();
     await page.waitForLoadState();
 
-    await page.goto(`${server.baseUrl}/courses/digital-strategy`);
+    await page.goto(`${suite.baseUrl}/courses/digital-strategy`);
     expect(await page.textContent('main')).to.contain('1/6 moduler fullført');
     expect(await page.getAttribute('progress', 'value')).to.equal('1');
 
-    await page.goto(`${server.baseUrl}/courses/digital-strategy/modules/digital-opportunities`);
+    await page.goto(`${suite.baseUrl}/courses/digital-strategy/modules/digital-opportunities`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Lysark modul 1' }).click()]);
     expect(download.suggestedFilename()).to.equal('lysark-modul-1.pdf');
     const saved = await fs.readFile((await download.path())!);

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from './app.js';
 
 /** Debian's Chromium, started headless with nothing that reaches for the network. */
 export async function launchBrowser(): Promise<Browser> {
@@ -24,4 +25,22 @@ export async function listen(app: Express): Promise<{ baseUrl: string; close(): 
       server.close(() => resolve());
     }),
   };
+}
+
+/** A test app served on loopback with a browser to drive it; call inside describe() to get before/after hooks. */
+export function browserSuite(): { readonly t: TestApp; readonly baseUrl: string; readonly browser: Browser } {
+  const state = {} as { t: TestApp; baseUrl: string; browser: Browser; close: () => Promise<void> };
+  before(async () => {
+    state.t = await startTestApp();
+    const server = await listen(state.t.app);
+    state.baseUrl = server.baseUrl;
+    state.close = server.close;
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.close?.();
+    await state.t?.close();
+  });
+  return state;
 }
