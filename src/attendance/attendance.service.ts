@@ -1,0 +1,34 @@
+import type { AccountView } from '../accounts/accounts.service.js';
+import { assertStaffOfCohort } from '../workshops/access.js';
+import { checkIn } from './check-in.service.js';
+import { importSheet, loadRegister, saveRegister } from './register.service.js';
+import type { Id } from './roster.js';
+import type { SaveRegisterInput } from './schemas.js';
+import { attendanceSummary } from './summary.js';
+
+/** Attendance use cases with the clock bound: the register, self check-in, paper sheets and the overview. */
+export function createAttendanceService(deps: { now: () => Date }) {
+  return {
+    /** The register of one session, for the cohort's staff. */
+    register: (account: AccountView, cohortId: Id, sessionId: Id) => loadRegister(account, cohortId, sessionId),
+
+    /** Saves the statuses chosen in the register; returns how many changed. */
+    saveRegister: (account: AccountView, cohortId: Id, sessionId: Id, input: SaveRegisterInput) =>
+      saveRegister(account, { cohortId, sessionId, ...input }, deps.now()),
+
+    /** Applies an uploaded paper sheet (CSV) to a session's register. */
+    importSheet: (account: AccountView, cohortId: Id, sessionId: Id, bytes: Buffer) =>
+      importSheet(account, { cohortId, sessionId, bytes }, deps.now()),
+
+    /** A participant checks in with the session code. */
+    checkIn: (account: AccountView, code: string) => checkIn(account, code, deps.now()),
+
+    /** The cohort's attendance overview, for its staff. */
+    async overview(account: AccountView, cohortId: Id) {
+      await assertStaffOfCohort(account, cohortId);
+      return attendanceSummary(cohortId, deps.now());
+    },
+  };
+}
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;

@@ -1,0 +1,26 @@
+import { AppError } from '../shared/errors.js';
+
+export type CheckInRefusal = 'wrongCode' | 'tooEarly' | 'closed' | 'notEnrolled';
+
+/** A check-in that stores nothing; `opensAt` says when a too-early code starts to work. */
+export class CheckInRefusedError extends AppError {
+  constructor(readonly reason: CheckInRefusal, readonly opensAt?: Date) {
+    super(`attendance.checkIn.refused.${reason}`);
+  }
+}
+
+export type NotACsvReason = 'empty' | 'spreadsheet' | 'binary' | 'syntax' | 'header';
+
+/** The upload cannot be read as an attendance sheet at all, so none of it is applied. */
+export class NotACsvError extends AppError {
+  constructor(readonly reason: NotACsvReason, params: Record<string, string | number> = {}) {
+    super(`attendance.csv.notCsv.${reason}`, params);
+  }
+}
+
+/** The uploaded sheet is above the size limit; it was refused while streaming in. */
+export class CsvTooLargeError extends AppError {
+  constructor(kb: number) {
+    super('attendance.csv.tooLarge', { kb });
+  }
+}
