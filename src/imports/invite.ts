@@ -1,0 +1,39 @@
+import type { Types } from 'mongoose';
+import { issueLink } from '../accounts/one-time-links.js';
+import { OneTimeToken } from '../accounts/token.model.js';
+import type { Mailer } from '../mail/mailer.js';
+
+// As long as a colleague's invitation: the email says the link lasts seven days.
+const INVITE_MINUTES = 7 * 24 * 60;
+
+export interface InviteDeps {
+  mailer: Mailer;
+  baseUrl: string;
+  now: () => Date;
+}
+
+export type Invite = (person: { _id: Types.ObjectId; email: string; name: string; passwordHash?: string | null; language?: string | null },
+  context: { companyName: string; inviterName: string }) => Promise<boolean>;
+
+/**
+ * Sends an imported person the colleague invitation (a one-time link to choose
+ * a password) unless they have a password or were invited before, so a line
+ * imported again sends nothing. Resolves with whether an email went out.
+ */
+export function createInvite(deps: InviteDeps): Invite {
+  return async (person, context) => {
+    if (person.passwordHash) return false;
+    if (await OneTimeToken.exists({ userId: person._id, purpose: 'invite' })) return false;
+    const secret = await issueLink(person._id, 'invite', INVITE_MINUTES, deps.now());
+    await deps.mailer.send({
+      template: 'colleague-invite',
+      to: person.email,
+      language: person.language === 'en' ? 'en' : 'nb',
+      data: {
+        name: person.name, link: `${deps.baseUrl}/password/choose/${secret}`, minutes: INVITE_MINUTES,
+        inviter: context.inviterName, company: context.companyName,
+      },
+    });
+    return true;
+  };
+}
