@@ -4,12 +4,16 @@ import type { MongoClient } from 'mongodb';
 import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { accountsRoutes } from './accounts/accounts.routes.js';
+import { attendanceRoutes } from './attendance/attendance.routes.js';
+import { createAttendanceService } from './attendance/attendance.service.js';
 import { createAccountsService } from './accounts/accounts.service.js';
 import { adminRoutes } from './accounts/admin.routes.js';
 import type { CourseCatalogue } from './courses/catalogue.js';
 import { coursesRoutes } from './courses/courses.routes.js';
 import { createCoursesService } from './courses/courses.service.js';
 import { homeRoutes } from './home/home.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
+import { createImportsService } from './imports/imports.service.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { listMaterialsForModule } from './materials/materials.service.js';
 import type { Mailer } from './mail/mailer.js';
@@ -88,6 +92,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(listingRoutes({ enrolment, now }));
   app.use(gardensRoutes());
   app.use(cohortsRoutes({ cohorts, enrolment, catalogue: deps.courses }));
+  app.use(attendanceRoutes({ attendance: createAttendanceService({ now }), baseUrl: config.BASE_URL }));
+  app.use(importsRoutes({
+    imports: createImportsService({
+      enrolment, now, mailer: deps.mailer, baseUrl: config.BASE_URL,
+      onError: (err, jobId) => deps.logger.error({ err, jobId }, 'import stopped'),
+    }),
+  }));
 
   app.use(notFound);
   app.use(errorHandler({ logger: deps.logger, showStack: !config.isProduction }));
