@@ -1,5 +1,5 @@
 import type { AttendanceStatus } from './attendance.model.js';
-import { CsvSyntaxError, detectDelimiter, parseCsv } from './csv.js';
+import { CsvSyntaxError, parseCsv } from '../shared/csv.js';
 import { NotACsvError } from './errors.js';
 
 /** One data line of a paper-sheet upload; `status` is undefined when the word is not one we know. */
@@ -52,7 +52,7 @@ export function readAttendanceSheet(bytes: Buffer): SheetRow[] {
   const text = decodeText(bytes);
   let records;
   try {
-    records = parseCsv(text, detectDelimiter(text));
+    records = parseCsv(text).records;
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new NotACsvError('syntax', { line: error.line });
     throw error;

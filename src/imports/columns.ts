@@ -1,5 +1,5 @@
 import { ImportFileError } from './errors.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
+import { CsvSyntaxError, parseCsv } from '../shared/csv.js';
 
 /** What one line of an import file says, before any checking. */
 export interface ImportLine {

@@ -59,8 +59,7 @@ export function importsRoutes(deps: { imports: ImportsService }): Router {
     const page = { cohort: { title: cohort.title }, job, base, jobPath: `${base}/${job.id}` };
     if (job.started && !job.canResume && job.status !== 'done') {
       // The header does for clients what the page's meta tag does for browsers: look again in two seconds.
-      res.set('Refresh', '2');
-      res.render('imports/progress', page);
+      res.render('imports/progress', { ...page, refreshSeconds: 2 });
       return;
     }
     const rows = await imports.jobRows(job.id);

@@ -12,6 +12,8 @@ export interface EnrolmentOutcome {
 
 type Id = string | Types.ObjectId;
 
+const PENDING_TIMEOUT_MS = 60_000;
+
 export interface EnrolRequest {
   cohortId: Id;
   companyId: Id;
@@ -95,6 +97,12 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
     }
   }
 
+  /** An enrolment left 'pending' for a minute was abandoned by a request that died half-way. */
+  async function isAbandoned(cohortId: Types.ObjectId, companyId: Id): Promise<boolean> {
+    const existing = await Enrolment.findOne({ cohortId, companyId }, { status: 1, updatedAt: 1 }).lean();
+    return existing?.status === 'pending' && existing.updatedAt.getTime() < deps.now().getTime() - PENDING_TIMEOUT_MS;
+  }
+
   async function loadCohort(cohortId: Id) {
     const cohort = await Cohort.findById(cohortId).lean();
     if (!cohort) throw new NotFoundError();
@@ -119,8 +127,9 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
       try {
         await Enrolment.create({ cohortId: cohort._id, companyId: request.companyId, status: 'pending', participantIds: request.participantIds ?? [] });
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConflictError('workshops.alreadyEnrolled');
-        throw error;
+        if (!isDuplicateKey(error)) throw error;
+        if (!(await isAbandoned(cohort._id, request.companyId))) throw new ConflictError('workshops.alreadyEnrolled');
+        // A request that died after recording the enrolment but before seating it: finish its work now.
       }
       const queueIsEmpty = !(await WaitlistPlace.exists({ cohortId: cohort._id }));
       const seat = queueIsEmpty ? await claimSeat(cohort, request.companyId) : undefined;

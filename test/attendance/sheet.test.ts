@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import type { Types } from 'mongoose';
 import { AttendanceChange, AttendanceMark } from '../../src/attendance/attendance.model.js';
-import { CsvSyntaxError, detectDelimiter, parseCsv } from '../../src/attendance/csv.js';
 import { NotACsvError } from '../../src/attendance/errors.js';
 import { readAttendanceSheet } from '../../src/attendance/sheet.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -10,27 +9,6 @@ import { csrfFrom, signIn, type Agent } from '../support/http.js';
 import { makeSession, makeSetting, registerPath, type Setting } from './fixtures.js';
 
 describe('attendance', () => {
-  describe('parseCsv', () => {
-    it('when fields are quoted, then delimiters, doubled quotes and line breaks inside them are kept', () => {
-      const records = parseCsv('a;"b;c";"say ""hi"""\r\n"two\nlines";x;\r\nlast;1;2', ';');
-      expect(records).to.deep.equal([
-        { line: 1, fields: ['a', 'b;c', 'say "hi"'] },
-        { line: 2, fields: ['two\nlines', 'x', ''] },
-        { line: 4, fields: ['last', '1', '2'] },
-      ]);
-    });
-
-    it('when a quote is never closed, then it is a syntax error naming the line', () => {
-      expect(() => parseCsv('email,status\n"a@b.no,present\n')).to.throw(CsvSyntaxError).with.property('line', 2);
-    });
-
-    it('when the header has more semicolons than commas, then semicolon is the delimiter', () => {
-      expect(detectDelimiter('email;status\nx,y;z')).to.equal(';');
-      expect(detectDelimiter('email,status\n')).to.equal(',');
-      expect(detectDelimiter('"e;mail",status\n')).to.equal(',');
-    });
-  });
-
   describe('readAttendanceSheet', () => {
     it('when the sheet uses Norwegian words, a BOM and extra columns, then each row has its status', () => {
       const rows = readAttendanceSheet(Buffer.from('\uFEFFNavn;E-post;Status\nKari;KARI@example.no ;Til  stede\nOla;ola@example.no;Gyldig fravær\nPer;per@example.no;kanskje\n'));

@@ -116,3 +116,24 @@ describe('workshops', () => {
     });
   });
 });
+
+describe('workshops', () => {
+  describe('enrolCompany after a crash', () => {
+    let t: TestApp;
+    before(async () => { t = await startTestApp(); });
+    after(async () => t.close());
+
+    it('when an enrolment was left pending by a request that died, then a later request finishes it instead of refusing', async () => {
+      const cohort = await makeCohort({ capacity: 3 });
+      const companyId = new Types.ObjectId();
+      await Enrolment.create({ cohortId: cohort._id, companyId, status: 'pending', participantIds: [] });
+      const soon = createEnrolmentService({ events: new DomainEvents(), now: () => new Date() });
+      const refused = await soon.enrolCompany({ cohortId: cohort._id, companyId }).catch((e: Error) => e);
+      expect(refused).to.have.property('messageKey', 'workshops.alreadyEnrolled');
+      const later = createEnrolmentService({ events: new DomainEvents(), now: () => new Date(Date.now() + 120_000) });
+      expect((await later.enrolCompany({ cohortId: cohort._id, companyId })).status).to.equal('enrolled');
+      expect(await Enrolment.countDocuments({ cohortId: cohort._id, companyId, status: 'enrolled' })).to.equal(1);
+      expect(await Seat.countDocuments({ cohortId: cohort._id })).to.equal(1);
+    });
+  });
+});

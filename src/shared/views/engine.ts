@@ -1,6 +1,6 @@
 import { create, type ExpressHandlebars } from 'express-handlebars';
 import path from 'node:path';
-import { eq, includes } from './helpers/compare.js';
+import { eq, includes, includesAny } from './helpers/compare.js';
 import { date, percent } from './helpers/format.js';
 import { t } from './helpers/t.js';
 import { setTitle } from './helpers/title.js';
@@ -15,7 +15,7 @@ export function createViewEngine(): ExpressHandlebars {
     defaultLayout: 'main',
     layoutsDir: path.join(VIEWS_DIR, 'layouts'),
     partialsDir: path.join(VIEWS_DIR, 'partials'),
-    helpers: { t, setTitle, concat, eq, includes, date, percent },
+    helpers: { t, setTitle, concat, eq, includes, includesAny, date, percent },
     // Only values the app passes are rendered; Handlebars' prototype access stays off.
     runtimeOptions: { allowProtoPropertiesByDefault: false },
   });

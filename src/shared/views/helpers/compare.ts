@@ -7,3 +7,8 @@ export function eq(a: unknown, b: unknown): boolean {
 export function includes(list: unknown, value: unknown): boolean {
   return Array.isArray(list) && list.map(String).includes(String(value));
 }
+
+/** {{#if (includesAny list "a" "b")}}: whether the list holds any of the values. */
+export function includesAny(list: unknown, ...values: unknown[]): boolean {
+  return values.slice(0, -1).some((value) => includes(list, value));
+}

@@ -81,9 +81,10 @@ export function parseCsv(input: string): ParsedCsv {
       field = '';
       afterQuote = false;
       i += 1;
-    } else if (char === '\n' || (char === '\r' && text[i + 1] === '\n')) {
+    } else if (char === '\n' || char === '\r') {
+      // CRLF, LF, or a lone CR as old spreadsheet exports write.
       endRecord();
-      i += char === '\r' ? 2 : 1;
+      i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line += 1;
       recordLine = line;
     } else if (afterQuote) {
