@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser.js';
+import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
+import { makeGarden } from '../workshops/fixtures.js';
+
+describe('browser: regional workshops', function () {
+  this.timeout(90_000);
+  const suite = browserSuite();
+
+  async function signInAs(email: string): Promise<Page> {
+    const context = await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${suite.baseUrl}/login`);
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+    await page.waitForURL(/\/dashboard$/);
+    return page;
+  }
+
+  it('when a coordinator creates a cohort, a participant enrols and the trainer marks attendance, then the overview shows it', async () => {
+    const coordinator = await makeAccount({ email: 'koord@example.no', roles: ['coordinator'] });
+    await makeGarden({ coordinatorIds: [coordinator._id], name: 'Fjellregionen Næringshage' });
+    await makeAccount({ email: 'trener@example.no', roles: ['trainer'], name: 'Trude Trener' });
+    const company = await makeCompany({ name: 'Røros Gjestegård' });
+    await makeAccount({ email: 'per@example.no', name: 'Per Haugen', companyId: company._id });
+
+    // The coordinator plans a cohort starting next Monday.
+    const start = DateTime.now().setZone('Europe/Oslo').startOf('week').plus({ weeks: 1 });
+    const coordinatorPage = await signInAs('koord@example.no');
+    await coordinatorPage.getByRole('link', { name: 'Næringshager' }).click();
+    await coordinatorPage.getByRole('link', { name: 'Ny kursrekke' }).click();
+    await coordinatorPage.fill('#title', 'Digital strategi – testrekke');
+    await coordinatorPage.fill('#capacity', '12');
+    await coordinatorPage.fill('#enrolmentDeadline', start.minus({ days: 1 }).toISODate()!);
+    await coordinatorPage.fill('#startDate', start.toISODate()!);
+    await coordinatorPage.getByLabel('Trude Trener').check();
+    await coordinatorPage.getByRole('button', { name: 'Opprett kursrekken' }).click();
+    await coordinatorPage.waitForURL(/\/cohorts\/\w+\/manage$/);
+    const cohortId = coordinatorPage.url().split('/').at(-2)!;
+
+    // The participant finds it in the public listing and enrols the company.
+    const participantPage = await signInAs('per@example.no');
+    await participantPage.getByRole('link', { name: 'Samlinger' }).click();
+    await participantPage.getByRole('link', { name: 'Digital strategi – testrekke' }).click();
+    await participantPage.getByRole('button', { name: 'Meld på bedriften' }).click();
+    await participantPage.waitForLoadState();
+    expect(await participantPage.textContent('main')).to.contain('Bedriften din er påmeldt.');
+
+    // The trainer takes the register of the first session.
+    const trainerPage = await signInAs('trener@example.no');
+    await trainerPage.goto(`${suite.baseUrl}/cohorts/${cohortId}/overview`);
+    await trainerPage.getByRole('link', { name: 'Samling 1' }).first().click();
+    await trainerPage.getByRole('group', { name: /Per Haugen/ }).getByLabel('Til stede').check();
+    await trainerPage.getByRole('button', { name: 'Lagre oppmøtet', exact: true }).click();
+    await trainerPage.waitForLoadState();
+    expect(await trainerPage.textContent('main')).to.contain('Oppmøtet er lagret');
+
+    // The coordinator's overview shows the company represented at one session.
+    await coordinatorPage.goto(`${suite.baseUrl}/cohorts/${cohortId}/overview`);
+    const row = coordinatorPage.getByRole('row', { name: /Røros Gjestegård/ }).first();
+    expect(await row.textContent()).to.contain('1 av 6');
+  });
+});
