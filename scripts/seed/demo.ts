@@ -5,6 +5,7 @@ import { DomainEvents } from '../../src/shared/events.js';
 import { createCohortsService } from '../../src/workshops/cohorts.service.js';
 import { createEnrolmentService } from '../../src/workshops/enrolment.service.js';
 import { seedAccounts } from './accounts.js';
+import { seedAttendance } from './attendance.js';
 import { seedCourses } from './courses.js';
 import { seedWorkshops } from './workshops.js';
 
@@ -16,5 +17,6 @@ export async function seedDemo() {
   const accounts = await seedAccounts();
   await seedCourses(createCoursesService({ catalogue }), 'kursholder@digital-afternoons.demo');
   const cohorts = await seedWorkshops({ cohorts: createCohortsService({ catalogue, events, enrolment }), enrolment });
+  await seedAttendance(cohorts.map((c) => c.id), new Date());
   return { accounts, cohorts };
 }
