@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import { trusted, type Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import { Company } from '../accounts/company.model.js';
+import { User } from '../accounts/user.model.js';
+import type { CourseCatalogue } from '../courses/catalogue.js';
+import { ModuleProgress } from '../courses/progress.model.js';
+import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { Enrolment } from '../workshops/enrolment.model.js';
+import { Garden } from '../workshops/garden.model.js';
+import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './access.js';
+import { meetsAttendanceRule } from './attendance-rule.js';
+import { Certificate, type CertificateDoc } from './certificate.model.js';
+import type { StrategyDoc } from './strategy.model.js';
+
+/** Where a company stands against completion: attendance (cohort) or all modules (self-paced), and approval. */
+export interface Completion {
+  kind: 'cohort' | 'course';
+  /** The cohort's attendance rule, or for self-paced: every module done by someone in the company. */
+  participationMet: boolean;
+  approved: boolean;
+  complete: boolean;
+}
+
+/** 128 random bits: the certificate's public address cannot be guessed from another. */
+const newPublicId = () => crypto.randomBytes(16).toString('hex');
+
+/** Completion of a company's course and its certificate. */
+export function createCompletionService(deps: { catalogue: CourseCatalogue; now: () => Date }) {
+  /** Whether every module of the course is marked done by at least one person of the company. */
+  async function allModulesDone(companyId: Types.ObjectId, courseSlug: string): Promise<boolean> {
+    const modules = deps.catalogue.moduleSlugs(courseSlug);
+    const people = await User.find({ companyId }, { _id: 1 }).lean();
+    const done = await ModuleProgress.find({ accountId: trusted({ $in: people.map((p) => p._id) }), courseSlug }, { moduleSlug: 1 }).lean();
+    const doneSlugs = new Set(done.map((d) => d.moduleSlug));
+    return modules.length > 0 && modules.every((slug) => doneSlugs.has(slug));
+  }
+
+  async function completionOf(strategy: StrategyDoc): Promise<Completion> {
+    const kind = strategy.cohortId ? 'cohort' : 'course';
+    const participationMet = strategy.cohortId
+      ? await meetsAttendanceRule(strategy.cohortId, strategy.companyId)
+      : await allModulesDone(strategy.companyId, strategy.courseSlug);
+    const approved = strategy.status === 'approved';
+    return { kind, participationMet, approved, complete: participationMet && approved };
+  }
+
+  /** The names a new certificate carries: the cohort's listed participants, else everyone in the company. */
+  async function defaultNames(access: StrategyAccess): Promise<string[]> {
+    const { strategy } = access;
+    const enrolment = strategy.cohortId ? await Enrolment.findOne({ cohortId: strategy.cohortId, companyId: strategy.companyId }, { participantIds: 1 }).lean() : null;
+    const people = enrolment?.participantIds.length
+      ? await User.find({ _id: trusted({ $in: enrolment.participantIds }) }, { name: 1 }).sort({ name: 1 }).lean()
+      : await User.find({ companyId: strategy.companyId, roles: 'participant' }, { name: 1 }).sort({ name: 1 }).lean();
+    return people.map((u) => u.name);
+  }
+
+  /** Issues the certificate of a complete strategy; a second call (or a concurrent one) returns the same. */
+  async function issue(access: StrategyAccess): Promise<CertificateDoc> {
+    const { strategy, cohort } = access;
+    const existing = await Certificate.findOne({ strategyId: strategy._id }).lean();
+    if (existing) return existing;
+    if (!(await completionOf(strategy)).complete) throw new ConflictError('strategies.certificate.notComplete');
+    const [company, garden, names] = await Promise.all([
+      Company.findById(strategy.companyId, { name: 1 }).lean(),
+      cohort ? Garden.findById(cohort.gardenId, { name: 1 }).lean() : null,
+      defaultNames(access),
+    ]);
+    for (;;) {
+      try {
+        return (await Certificate.create({
+          strategyId: strategy._id, companyId: strategy.companyId, publicId: newPublicId(), companyName: company?.name ?? '',
+          courseSlug: strategy.courseSlug, cohortTitle: cohort?.title, gardenName: garden?.name, names, issuedAt: deps.now(),
+        })).toObject();
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const won = await Certificate.findOne({ strategyId: strategy._id }).lean();
+        if (won) return won;
+        // Otherwise the random public id collided: draw another.
+      }
+    }
+  }
+
+  return {
+    completionOf,
+    allModulesDone,
+
+    /** Issues the certificate of a complete strategy (for the demo seed and the certificate page). */
+    async issueCertificate(actor: AccountView, strategyId: string): Promise<CertificateDoc> {
+      return issue(await assertCanSeeStrategy(actor, strategyId));
+    },
+
+    /** The certificate page: completion, and the certificate once complete (issued on first view). */
+    async certificatePage(actor: AccountView, strategyId: string) {
+      const access = await assertCanSeeStrategy(actor, strategyId);
+      const completion = await completionOf(access.strategy);
+      const issued = await Certificate.findOne({ strategyId: access.strategy._id }).lean();
+      const certificate = issued ?? (completion.complete ? await issue(access) : undefined);
+      return { access, completion, certificate };
+    },
+
+    /** The company changes the names printed on its certificate. */
+    async updateNames(actor: AccountView, strategyId: string, names: string[]): Promise<void> {
+      const access = await assertCanSeeStrategy(actor, strategyId);
+      assertCompany(access);
+      const updated = await Certificate.updateOne({ strategyId: access.strategy._id }, { $set: { names } });
+      if (updated.matchedCount === 0) throw new NotFoundError();
+    },
+
+    /** A certificate by its public id, for anyone verifying it; 404 when there is none. */
+    async verify(publicId: string): Promise<CertificateDoc> {
+      const certificate = /^[0-9a-f]{32}$/.test(publicId) ? await Certificate.findOne({ publicId }).lean() : null;
+      if (!certificate) throw new NotFoundError();
+      return certificate;
+    },
+  };
+}
+
+export type CompletionService = ReturnType<typeof createCompletionService>;

@@ -1,0 +1,40 @@
+import type { Types } from 'mongoose';
+import { Company } from '../accounts/company.model.js';
+import { User } from '../accounts/user.model.js';
+import type { Mailer } from '../mail/mailer.js';
+
+/** The emails a status change sends; each has views/mail/<name>.{text,html}.hbs and mail.<name>.subject. */
+export type StrategyMail = 'strategy-submitted' | 'strategy-changes-requested' | 'strategy-approved' | 'strategy-reopened';
+
+export interface NotifyDeps {
+  mailer: Mailer;
+  baseUrl: string;
+  /** Told about an email that could not be queued; the status change itself stands. */
+  onMailError?: (error: unknown, template: StrategyMail) => void;
+}
+
+/**
+ * Emails every person of the company about a status change, each in their own
+ * language. A failing email does not undo the change the company and trainer already see.
+ */
+export async function notifyCompany(
+  deps: NotifyDeps, template: StrategyMail, strategy: { _id: Types.ObjectId; companyId: Types.ObjectId; cohortId?: Types.ObjectId | null }, actorName: string,
+): Promise<void> {
+  const [company, people] = await Promise.all([
+    Company.findById(strategy.companyId, { name: 1 }).lean(),
+    User.find({ companyId: strategy.companyId, roles: 'participant' }, { name: 1, email: 1, language: 1 }).lean(),
+  ]);
+  const link = `${deps.baseUrl}/strategies/${strategy._id}`;
+  for (const person of people) {
+    try {
+      await deps.mailer.send({
+        template, to: person.email, language: person.language === 'en' ? 'en' : 'nb',
+        data: { name: person.name, company: company?.name ?? '', by: actorName, link },
+        refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person._id },
+      });
+    } catch (error) {
+      if (!deps.onMailError) throw error;
+      deps.onMailError(error, template);
+    }
+  }
+}

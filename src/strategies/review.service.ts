@@ -1,0 +1,152 @@
+import { trusted, Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import { Company } from '../accounts/company.model.js';
+import { User } from '../accounts/user.model.js';
+import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import { Cohort } from '../workshops/cohort.model.js';
+import { assertCanSeeStrategy, assertCompany, assertReviewer, type StrategyAccess } from './access.js';
+import { notifyCompany, type NotifyDeps, type StrategyMail } from './notify.js';
+import type { ReviewInput } from './schemas.js';
+import { strategyIsEmpty, type StrategySection } from './sections.js';
+import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
+import { currentContent, namesOf } from './workbook.service.js';
+
+const MAIL_FOR: Record<string, StrategyMail> = {
+  'draft>submitted': 'strategy-submitted',
+  'changes_requested>submitted': 'strategy-submitted',
+  'submitted>changes_requested': 'strategy-changes-requested',
+  'submitted>approved': 'strategy-approved',
+  'approved>changes_requested': 'strategy-reopened',
+};
+
+/** Submission, review by the trainer, approval and reopening, each recorded and emailed to the company. */
+export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
+  /**
+   * Moves a strategy from its current status to `to`. The transition is an insert
+   * numbered transitionCount + 1 under a unique index, so of two people deciding at
+   * once exactly one wins; the loser is told the strategy changed meanwhile.
+   */
+  async function transition(strategy: StrategyDoc, to: StrategyStatus, actor: AccountView, extra: Record<string, unknown> = {}): Promise<void> {
+    const seq = strategy.transitionCount + 1;
+    try {
+      await StrategyTransition.create({ strategyId: strategy._id, seq, from: strategy.status, to, by: actor.id, at: deps.now() });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ConflictError('strategies.errors.changedMeanwhile');
+      throw error;
+    }
+    await Strategy.updateOne({ _id: strategy._id }, { $set: { status: to, transitionCount: seq, ...extra } });
+    await notifyCompany(deps, MAIL_FOR[`${strategy.status}>${to}`]!, strategy, actor.name);
+  }
+
+  function assertStatus(access: StrategyAccess, allowed: StrategyStatus[], messageKey: string): void {
+    if (!allowed.includes(access.strategy.status)) throw new ConflictError(messageKey);
+  }
+
+  return {
+    transition,
+
+    /** The company hands in its strategy for review; an empty strategy is refused. */
+    async submit(actor: AccountView, strategyId: string): Promise<void> {
+      const access = await assertCanSeeStrategy(actor, strategyId);
+      assertCompany(access);
+      assertStatus(access, ['draft', 'changes_requested'], access.strategy.status === 'approved' ? 'strategies.errors.approvedLocked' : 'strategies.errors.alreadySubmitted');
+      const { content } = await currentContent(access.strategy._id);
+      if (strategyIsEmpty(content)) throw new ConflictError('strategies.errors.empty');
+      await transition(access.strategy, 'submitted', actor);
+    },
+
+    /**
+     * The reviewer comments per section and decides: only comment, request
+     * changes, or approve. Comments are kept after the decision is recorded.
+     */
+    async review(actor: AccountView, strategyId: string, input: ReviewInput): Promise<void> {
+      const access = await assertCanSeeStrategy(actor, strategyId);
+      assertReviewer(access);
+      assertStatus(access, ['submitted'], 'strategies.errors.notSubmitted');
+      if (input.decision === 'comment' && input.comments.length === 0) throw new ValidationError({ form: 'strategies.review.nothing' });
+      const { version } = await currentContent(access.strategy._id);
+      if (input.decision === 'approve') await transition(access.strategy, 'approved', actor, { approvedVersion: version });
+      if (input.decision === 'changes') await transition(access.strategy, 'changes_requested', actor);
+      if (input.comments.length) {
+        const at = deps.now();
+        await StrategyComment.insertMany(input.comments.map((c) => ({ strategyId: access.strategy._id, section: c.section, text: c.text, by: actor.id, at, version })));
+      }
+    },
+
+    /** The reviewer reopens an approved strategy so the company can change it again. */
+    async reopen(actor: AccountView, strategyId: string): Promise<void> {
+      const access = await assertCanSeeStrategy(actor, strategyId);
+      assertReviewer(access);
+      assertStatus(access, ['approved'], 'strategies.errors.notApproved');
+      await transition(access.strategy, 'changes_requested', actor);
+    },
+
+    /** Every comment on a strategy, oldest first, grouped by section. */
+    async commentsBySection(strategyId: Types.ObjectId): Promise<Map<StrategySection, Array<{ text: string; by?: string; at: Date; version?: number }>>> {
+      const comments = await StrategyComment.find({ strategyId }).sort({ at: 1 }).lean();
+      const names = await namesOf(comments.map((c) => c.by));
+      const grouped = new Map<StrategySection, Array<{ text: string; by?: string; at: Date; version?: number }>>();
+      for (const c of comments) {
+        const list = grouped.get(c.section as StrategySection) ?? [];
+        list.push({ text: c.text, by: names.get(String(c.by)), at: c.at, version: c.version ?? undefined });
+        grouped.set(c.section as StrategySection, list);
+      }
+      return grouped;
+    },
+
+    /** The strategies a trainer reviews: those of the cohorts they teach and those assigned to them. */
+    async reviewQueue(actor: AccountView) {
+      if (!actor.roles.includes('trainer')) throw new ForbiddenError();
+      const trainerId = new Types.ObjectId(actor.id);
+      const [cohorts, assigned] = await Promise.all([
+        Cohort.find({ trainerIds: trainerId }, { title: 1 }).lean(),
+        StrategyReviewer.find({ trainerId }, { strategyId: 1 }).lean(),
+      ]);
+      const strategies = await Strategy.find({ $or: [
+        { cohortId: trusted({ $in: cohorts.map((c) => c._id) }) },
+        { _id: trusted({ $in: assigned.map((a) => a.strategyId) }) },
+      ] }).sort({ updatedAt: -1 }).lean();
+      return describe(strategies, new Map(cohorts.map((c) => [String(c._id), c.title])));
+    },
+
+    /** Self-paced strategies with their assigned trainer, for coordinators and admins. */
+    async selfPacedStrategies(actor: AccountView) {
+      assertAssigner(actor);
+      const strategies = await Strategy.find({ cohortId: trusted({ $exists: false }) }).sort({ updatedAt: -1 }).lean();
+      const assignments = await StrategyReviewer.find({ strategyId: trusted({ $in: strategies.map((s) => s._id) }) }).lean();
+      const trainerOf = new Map(assignments.map((a) => [String(a.strategyId), String(a.trainerId)]));
+      return (await describe(strategies, new Map())).map((row) => ({ ...row, trainerId: trainerOf.get(row.id) }));
+    },
+
+    /** A coordinator or admin names the trainer who reviews a self-paced strategy. */
+    async assignReviewer(actor: AccountView, strategyId: string, trainerId: string): Promise<void> {
+      assertAssigner(actor);
+      const strategy = Types.ObjectId.isValid(strategyId) ? await Strategy.findById(strategyId, { cohortId: 1 }).lean() : null;
+      if (!strategy || strategy.cohortId) throw new NotFoundError();
+      const trainer = await User.findById(trainerId, { roles: 1 }).lean();
+      if (!trainer?.roles.includes('trainer')) throw new ValidationError({ trainerId: 'workshops.unknownTrainer' });
+      try {
+        await StrategyReviewer.create({ strategyId: strategy._id, trainerId: trainer._id, assignedBy: actor.id });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await StrategyReviewer.updateOne({ strategyId: strategy._id }, { $set: { trainerId: trainer._id, assignedBy: actor.id } });
+      }
+    },
+  };
+}
+
+function assertAssigner(actor: AccountView): void {
+  if (!actor.roles.includes('coordinator') && !actor.roles.includes('admin')) throw new ForbiddenError();
+}
+
+/** Strategy rows for lists: company name, cohort title and status, in two queries. */
+async function describe(strategies: StrategyDoc[], cohortTitles: Map<string, string>) {
+  const companies = await Company.find({ _id: trusted({ $in: strategies.map((s) => s.companyId) }) }, { name: 1 }).lean();
+  const companyName = new Map(companies.map((c) => [String(c._id), c.name]));
+  return strategies.map((s) => ({
+    id: String(s._id), company: companyName.get(String(s.companyId)) ?? '?', status: s.status, courseSlug: s.courseSlug,
+    cohortTitle: s.cohortId ? cohortTitles.get(String(s.cohortId)) : undefined, updatedAt: s.updatedAt,
+  }));
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;

@@ -1,0 +1,101 @@
+import { STRATEGY_SECTIONS, type StrategySection } from '../courses/content-schemas.js';
+
+export { STRATEGY_SECTIONS, type StrategySection };
+
+/** A table in a section: rows of short cells, e.g. the visibility objectives. */
+export interface TableLayout {
+  name: 'objectives' | 'actions';
+  columns: readonly string[];
+  /** Columns holding a month (yyyy-mm) or a whole number of kroner, validated as such. */
+  months?: readonly string[];
+  numbers?: readonly string[];
+}
+
+/** What one section asks for: free-text fields, an optional table and, for the action plan, the supplier brief. */
+export interface SectionLayout {
+  fields: readonly string[];
+  table?: TableLayout;
+  brief?: readonly string[];
+}
+
+/**
+ * The six sections in module order. The fields follow each module's exercise,
+ * so what the company writes at the workshop has a place here.
+ */
+export const SECTION_LAYOUT: Record<StrategySection, SectionLayout> = {
+  'current-situation': { fields: ['customers', 'works', 'missing', 'opportunities'] },
+  'visibility-objectives': {
+    fields: ['listings'],
+    table: { name: 'objectives', columns: ['what', 'measure', 'today', 'target', 'byWhen'], months: ['byWhen'] },
+  },
+  'channels-content': { fields: ['channels', 'themes', 'routine', 'measure'] },
+  'sales-ecommerce': { fields: ['step', 'payment', 'delivery', 'rules'] },
+  'tools-security': { fields: ['timeThieves', 'tools', 'security', 'incident'] },
+  'action-plan': {
+    fields: ['intro'],
+    table: { name: 'actions', columns: ['action', 'owner', 'month', 'cost'], months: ['month'], numbers: ['cost'] },
+    brief: ['order', 'goals', 'budget', 'deadline'],
+  },
+};
+
+export type Row = Record<string, string>;
+
+/** One section as stored: texts by field (brief fields included) and the table's rows. */
+export interface SectionContent {
+  texts: Record<string, string>;
+  rows: Row[];
+}
+
+export type StrategyContent = Record<StrategySection, SectionContent>;
+
+/** Blank rows offered below the filled ones, so the form works without JavaScript. */
+export const BLANK_ROWS = 3;
+
+export function isSection(value: unknown): value is StrategySection {
+  return typeof value === 'string' && (STRATEGY_SECTIONS as readonly string[]).includes(value);
+}
+
+const emptySection = (): SectionContent => ({ texts: {}, rows: [] });
+
+export function emptyContent(): StrategyContent {
+  return Object.fromEntries(STRATEGY_SECTIONS.map((s) => [s, emptySection()])) as StrategyContent;
+}
+
+/** The text fields of a section, brief included. */
+export function textFields(section: StrategySection): string[] {
+  const layout = SECTION_LAYOUT[section];
+  return [...layout.fields, ...(layout.brief ?? [])];
+}
+
+/** Keeps only known sections, fields and columns of stored content, whatever an older version held. */
+export function normaliseContent(raw: unknown): StrategyContent {
+  const content = emptyContent();
+  const source = (raw ?? {}) as Record<string, Partial<SectionContent> | undefined>;
+  for (const section of STRATEGY_SECTIONS) {
+    const stored = source[section];
+    if (!stored) continue;
+    for (const field of textFields(section)) {
+      const value = stored.texts?.[field];
+      if (typeof value === 'string' && value.trim()) content[section].texts[field] = value;
+    }
+    const table = SECTION_LAYOUT[section].table;
+    if (table && Array.isArray(stored.rows)) {
+      content[section].rows = stored.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, typeof row?.[c] === 'string' ? row[c] : ''])));
+    }
+  }
+  return content;
+}
+
+export function sectionIsEmpty(content: SectionContent): boolean {
+  return Object.values(content.texts).every((v) => !v.trim()) && content.rows.length === 0;
+}
+
+/** True when no section has any text or row: such a strategy cannot be submitted. */
+export function strategyIsEmpty(content: StrategyContent): boolean {
+  return STRATEGY_SECTIONS.every((s) => sectionIsEmpty(content[s]));
+}
+
+/** True when the supplier brief has any text. */
+export function hasBrief(content: StrategyContent): boolean {
+  return (SECTION_LAYOUT['action-plan'].brief ?? []).some((f) => content['action-plan'].texts[f]?.trim());
+}

@@ -1,0 +1,195 @@
+import { expect } from 'chai';
+import { toAccountView } from '../../src/accounts/accounts.service.js';
+import { CourseEnrolment } from '../../src/courses/enrolment.model.js';
+import { OutboxMessage } from '../../src/mail/outbox.model.js';
+import { ConflictError } from '../../src/shared/errors.js';
+import { createReviewService } from '../../src/strategies/review.service.js';
+import { Strategy, StrategyComment, StrategyTransition, StrategyVersion } from '../../src/strategies/strategy.model.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makeAccount, makeCompany } from '../support/fixtures.js';
+import type { Agent } from '../support/http.js';
+import { makeCohort } from '../workshops/fixtures.js';
+import { agentFor, cohortWorld, post, saveSection, startStrategy } from './fixtures.js';
+
+describe('strategies: submission and review', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await startTestApp(); });
+  afterEach(async () => t.close());
+
+  const statusOf = async (id: string) => (await Strategy.findById(id).lean())!.status;
+  const submit = (agent: Agent, id: string) => post(agent, `/strategies/${id}`, `/strategies/${id}/submit`, {});
+  const decide = (agent: Agent, id: string, decision: string, comments: Record<string, string> = {}) =>
+    post(agent, '/dashboard', `/strategies/${id}/review`, { decision, ...comments });
+
+  /** The standard cast with a strategy that has one section written. */
+  async function written() {
+    const w = await cohortWorld();
+    const owner = await agentFor(t.app, w.owner);
+    const id = await startStrategy(owner, w.cohort._id);
+    await saveSection(owner, id, 'current-situation', { customers: 'Hyttefolk og turister om sommeren.' });
+    return { ...w, id, agents: { owner, trainer: await agentFor(t.app, w.trainer), coordinator: await agentFor(t.app, w.coordinator) } };
+  }
+
+  describe('submit', () => {
+    it('when the company submits an empty strategy, then it is refused with 409 and stays a draft', async () => {
+      const w = await cohortWorld();
+      const owner = await agentFor(t.app, w.owner);
+      const id = await startStrategy(owner, w.cohort._id);
+      const response = await submit(owner, id);
+      expect(response.status).to.equal(409);
+      expect(response.text).to.contain('Strategien er tom');
+      expect(await statusOf(id)).to.equal('draft');
+      expect(await StrategyTransition.countDocuments()).to.equal(0);
+    });
+
+    it('when the company submits, then the status is submitted, the change is recorded and each participant gets an email in their language', async () => {
+      const w = await written();
+      const response = await submit(w.agents.owner, w.id);
+      expect(response.status).to.equal(302);
+      expect(await statusOf(w.id)).to.equal('submitted');
+      const transition = await StrategyTransition.findOne({ strategyId: w.id }).lean();
+      expect(transition).to.include({ seq: 1, from: 'draft', to: 'submitted' });
+      expect(String(transition!.by)).to.equal(String(w.owner._id));
+      expect(transition!.at).to.be.instanceOf(Date);
+      const mails = await OutboxMessage.find({ template: 'strategy-submitted' }).lean();
+      expect(mails.map((m) => m.to).sort()).to.deep.equal([w.owner.email, w.colleague.email].sort());
+      expect(mails.find((m) => m.to === w.owner.email)!.subject).to.equal('Strategien til Fjellbakeriet AS er sendt inn');
+      expect(mails.find((m) => m.to === w.colleague.email)!.subject).to.equal('The strategy of Fjellbakeriet AS is submitted');
+      expect(mails[0]!.text).to.contain(`http://localhost:3000/strategies/${w.id}`);
+    });
+
+    it('when the company edits or submits again while the strategy is under review, then 409', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      expect((await saveSection(w.agents.owner, w.id, 'current-situation', { customers: 'Endret' })).status).to.equal(409);
+      expect((await submit(w.agents.owner, w.id)).status).to.equal(409);
+      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(1);
+    });
+  });
+
+  describe('review', () => {
+    it('when a participant tries to approve, then 403 and nothing changes', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      expect((await decide(w.agents.owner, w.id, 'approve')).status).to.equal(403);
+      expect(await statusOf(w.id)).to.equal('submitted');
+    });
+
+    it('when a trainer of another cohort comments or approves, then 404 and nothing changes', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      const stranger = await makeAccount({ roles: ['trainer'] });
+      await makeCohort({ gardenId: w.garden._id, trainerIds: [stranger._id], title: 'Annen kursrekke' });
+      const agent = await agentFor(t.app, stranger);
+      expect((await decide(agent, w.id, 'approve')).status).to.equal(404);
+      expect((await decide(agent, w.id, 'comment', { 'comment-current-situation': 'Hei' })).status).to.equal(404);
+      expect((await agent.get(`/strategies/${w.id}/review`)).status).to.equal(404);
+      expect(await statusOf(w.id)).to.equal('submitted');
+      expect(await StrategyComment.countDocuments()).to.equal(0);
+    });
+
+    it('when the garden coordinator (who may read it) tries to approve, then 403', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      await w.agents.coordinator.get(`/strategies/${w.id}`).expect(200);
+      expect((await decide(w.agents.coordinator, w.id, 'approve')).status).to.equal(403);
+    });
+
+    it('when the trainer comments on a draft, then 409', async () => {
+      const w = await written();
+      expect((await decide(w.agents.trainer, w.id, 'comment', { 'comment-current-situation': 'For tidlig' })).status).to.equal(409);
+    });
+
+    it('when the trainer requests changes with a comment, then the company sees it beside its text and is emailed', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      const response = await decide(w.agents.trainer, w.id, 'changes', { 'comment-current-situation': 'Skriv mer om vinterkundene.' });
+      expect(response.status).to.equal(302);
+      expect(await statusOf(w.id)).to.equal('changes_requested');
+      const page = await w.agents.owner.get(`/strategies/${w.id}`).expect(200);
+      const section = page.text.slice(page.text.indexOf('id="section-current-situation"'), page.text.indexOf('id="section-visibility-objectives"'));
+      expect(section).to.contain('Hyttefolk og turister om sommeren.').and.contain('Skriv mer om vinterkundene.').and.contain('Trond Trener');
+      const form = await w.agents.owner.get(`/strategies/${w.id}/sections/current-situation`).expect(200);
+      expect(form.text).to.contain('Skriv mer om vinterkundene.');
+      expect(await OutboxMessage.countDocuments({ template: 'strategy-changes-requested' })).to.equal(2);
+    });
+
+    it('when the company revises and resubmits and the trainer approves, then it is approved, recorded at each step, and editing is refused', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      await decide(w.agents.trainer, w.id, 'changes', { 'comment-current-situation': 'Mer, takk.' });
+      expect((await saveSection(w.agents.owner, w.id, 'current-situation', { customers: 'Hyttefolk, turister og vinterkunder.' })).status).to.equal(302);
+      expect((await submit(w.agents.owner, w.id)).status).to.equal(302);
+      expect((await decide(w.agents.trainer, w.id, 'approve')).status).to.equal(302);
+      const strategy = await Strategy.findById(w.id).lean();
+      expect(strategy).to.include({ status: 'approved', approvedVersion: 2 });
+      const steps = await StrategyTransition.find({ strategyId: w.id }).sort({ seq: 1 }).lean();
+      expect(steps.map((s) => `${s.from}>${s.to}`)).to.deep.equal(['draft>submitted', 'submitted>changes_requested', 'changes_requested>submitted', 'submitted>approved']);
+      expect(steps.map((s) => String(s.by))).to.deep.equal([w.owner, w.trainer, w.owner, w.trainer].map((p) => String(p._id)));
+      expect(await OutboxMessage.countDocuments({ template: 'strategy-approved' })).to.equal(2);
+
+      const edit = await saveSection(w.agents.owner, w.id, 'current-situation', { customers: 'Etter godkjenning' });
+      expect(edit.status).to.equal(409);
+      expect(edit.text).to.contain('Strategien er godkjent og kan ikke endres');
+      expect((await submit(w.agents.owner, w.id)).status).to.equal(409);
+      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(2);
+    });
+
+    it('when the trainer reopens an approved strategy, then changes are requested again, the company is emailed and may edit', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      await decide(w.agents.trainer, w.id, 'approve');
+      expect((await post(w.agents.owner, `/strategies/${w.id}`, `/strategies/${w.id}/reopen`, {})).status).to.equal(403);
+      expect((await post(w.agents.trainer, `/strategies/${w.id}`, `/strategies/${w.id}/reopen`, {})).status).to.equal(302);
+      expect(await statusOf(w.id)).to.equal('changes_requested');
+      expect(await OutboxMessage.countDocuments({ template: 'strategy-reopened' })).to.equal(2);
+      expect((await saveSection(w.agents.owner, w.id, 'current-situation', { customers: 'Gjenåpnet' })).status).to.equal(302);
+      expect((await post(w.agents.trainer, `/strategies/${w.id}`, `/strategies/${w.id}/reopen`, {})).status).to.equal(409);
+    });
+
+    it('when the trainer approves and requests changes at the same moment, then exactly one decision is recorded', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      const review = createReviewService({ mailer: { send: async () => ({ messageId: 'x' }) }, baseUrl: 'http://localhost', now: () => new Date() });
+      const trainer = toAccountView(w.trainer);
+      const results = await Promise.allSettled([
+        review.review(trainer, w.id, { decision: 'approve', comments: [] }),
+        review.review(trainer, w.id, { decision: 'changes', comments: [] }),
+      ]);
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(refused).to.have.length(1);
+      expect((refused[0] as PromiseRejectedResult).reason).to.be.instanceOf(ConflictError);
+      expect(await StrategyTransition.countDocuments({ strategyId: w.id })).to.equal(2);
+      const last = await StrategyTransition.findOne({ strategyId: w.id, seq: 2 }).lean();
+      expect(await statusOf(w.id)).to.equal(last!.to);
+    });
+  });
+
+  describe('self-paced strategies', () => {
+    it('when a coordinator assigns a trainer, then that trainer reviews it and another trainer gets 404', async () => {
+      const company = await makeCompany({ name: 'Nettbutikken AS' });
+      const owner = await makeAccount({ companyId: company._id });
+      await CourseEnrolment.create({ companyId: company._id, courseSlug: 'digital-strategy' });
+      const ownerAgent = await agentFor(t.app, owner);
+      const started = await post(ownerAgent, '/strategy', '/strategy/start', { courseSlug: 'digital-strategy' });
+      const id = /strategies\/([0-9a-f]{24})/.exec(started.headers.location!)![1]!;
+      await saveSection(ownerAgent, id, 'sales-ecommerce', { step: 'Nettbutikk med henting i butikken.' });
+      await post(ownerAgent, `/strategies/${id}`, `/strategies/${id}/submit`, {});
+
+      const coordinator = await makeAccount({ roles: ['coordinator'] });
+      const assigned = await makeAccount({ roles: ['trainer'], name: 'Tildelt Trener' });
+      const other = await makeAccount({ roles: ['trainer'] });
+      const coordinatorAgent = await agentFor(t.app, coordinator);
+      const list = await coordinatorAgent.get('/strategy-reviewers').expect(200);
+      expect(list.text).to.contain('Nettbutikken AS').and.contain('Tildelt Trener');
+      expect((await post(coordinatorAgent, '/strategy-reviewers', `/strategy-reviewers/${id}`, { trainerId: String(assigned._id) })).status).to.equal(302);
+
+      expect((await decide(await agentFor(t.app, other), id, 'approve')).status).to.equal(404);
+      const assignedAgent = await agentFor(t.app, assigned);
+      expect((await assignedAgent.get('/reviews').expect(200)).text).to.contain('Nettbutikken AS');
+      expect((await decide(assignedAgent, id, 'approve')).status).to.equal(302);
+      expect(await statusOf(id)).to.equal('approved');
+      expect((await ownerAgent.get('/strategy-reviewers')).status).to.equal(403);
+    });
+  });
+});
