@@ -2,7 +2,7 @@ import type { ExpressHandlebars } from 'express-handlebars';
 import path from 'node:path';
 import { translate, type Language } from '../shared/i18n/index.js';
 import { VIEWS_DIR } from '../shared/views/engine.js';
-import type { MailTransport } from './transport.js';
+import { enqueueMessage, type MessageRefs, type OutboxEntry } from './outbox.js';
 
 /** An email to send: which template, to whom, in which language, with what values. */
 export interface MailRequest {
@@ -10,26 +10,52 @@ export interface MailRequest {
   to: string;
   language: Language;
   data: Record<string, unknown>;
+  /** An invitation, update or cancellation, sent as the text/calendar alternative. */
+  calendar?: OutboxEntry['calendar'];
+  /** Not before this time (reminders). */
+  notBefore?: Date;
+  /** Recorded once per key (reminders). */
+  key?: string;
+  refs?: MessageRefs;
+  reminderOf?: OutboxEntry['reminderOf'];
 }
 
 export interface Mailer {
+  /** Renders the email and records it in the outbox; a worker sends it. Resolves with its Message-ID. */
   send(request: MailRequest): Promise<{ messageId: string }>;
+  /** Asks an in-process worker to look at the outbox now (after a retry, say); a no-op without one. */
+  wake?(): void;
+}
+
+export interface MailerDeps {
+  views: ExpressHandlebars;
+  baseUrl: string;
+  now: () => Date;
+  /** Wakes an in-process worker, so a message goes out at once rather than at the next poll. */
+  kick?: () => void;
+  /** Compile each template once (outside development, where templates are edited). */
+  cacheTemplates?: boolean;
 }
 
 /**
  * Renders views/mail/<template>.text.hbs and .html.hbs in the recipient's
- * language (subject from mail.<template>.subject) and delivers both parts.
+ * language (subject from mail.<template>.subject) and records both parts in the
+ * outbox before resolving, so the email is part of the action that caused it.
  */
-export function createMailer(deps: { transport: MailTransport; views: ExpressHandlebars; from: string; baseUrl: string }): Mailer {
+export function createMailer(deps: MailerDeps): Mailer {
   const render = (template: string, kind: 'text' | 'html', context: Record<string, unknown>) =>
-    deps.views.render(path.join(VIEWS_DIR, 'mail', `${template}.${kind}.hbs`), context);
+    deps.views.render(path.join(VIEWS_DIR, 'mail', `${template}.${kind}.hbs`), context, { cache: deps.cacheTemplates });
+  const host = new URL(deps.baseUrl).hostname;
 
   return {
-    async send({ template, to, language, data }) {
+    async send({ template, to, language, data, ...rest }) {
       const context = { ...data, lang: language, baseUrl: deps.baseUrl };
       const [text, html] = await Promise.all([render(template, 'text', context), render(template, 'html', context)]);
       const subject = translate(language, `mail.${template}.subject`, data);
-      return deps.transport.deliver({ from: deps.from, to, subject, text, html });
+      const queued = await enqueueMessage({ template, to, language, subject, text, html, ...rest }, { now: deps.now(), host });
+      if (queued.created) deps.kick?.();
+      return { messageId: queued.messageId };
     },
+    wake: () => deps.kick?.(),
   };
 }

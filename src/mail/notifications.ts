@@ -1,0 +1,157 @@
+import { trusted, type Types } from 'mongoose';
+import type { AccountView } from '../accounts/accounts.service.js';
+import { cohortCalendar, sessionCalendar } from '../calendar/ics.js';
+import { calendarSessions, cohortLink, loadCohortBundles, sessionWhen, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
+import { NotFoundError } from '../shared/errors.js';
+import type { DomainEvent, DomainEvents } from '../shared/events.js';
+import type { Language } from '../shared/i18n/index.js';
+import { assertManagesCohort } from '../workshops/access.js';
+import { Enrolment, WaitlistPlace } from '../workshops/enrolment.model.js';
+import type { Mailer } from './mailer.js';
+import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
+import { scheduleReminders } from './reminders.js';
+
+type Id = string | Types.ObjectId;
+
+export interface NotificationDeps extends CalendarSettings {
+  mailer: Mailer;
+  now: () => Date;
+  /** Reminders go out the day before each session at this hour, Norwegian time. */
+  reminderHour: number;
+}
+
+/**
+ * The emails that follow from enrolments and session changes. Each is recorded
+ * in the outbox by an awaited event handler, so it is part of the action that
+ * caused it; invitations carry the cohort's sessions as METHOD:REQUEST, and
+ * cancellations as METHOD:CANCEL with the same UIDs.
+ */
+export function createNotifications(deps: NotificationDeps) {
+  const reminders = { mailer: deps.mailer, catalogue: deps.catalogue, baseUrl: deps.baseUrl, now: deps.now, hour: deps.reminderHour };
+
+  const loadBundle = async (cohortId: Id) => (await loadCohortBundles({ cohortIds: [cohortId] }))[0];
+  const refs = (bundle: CohortBundle, companyId: Id, person: Recipient, sessionId?: Id) =>
+    ({ gardenId: bundle.garden._id, cohortId: bundle.cohort._id, companyId, userId: person.userId, sessionId });
+
+  function sessionLines(bundle: CohortBundle, language: Language) {
+    const modules = deps.catalogue.get(bundle.cohort.courseSlug, language)?.modules ?? [];
+    return bundle.sessions.map((s) => ({
+      id: String(s._id), position: s.position, module: modules.find((m) => m.slug === s.moduleSlug)?.title ?? s.moduleSlug,
+      ...sessionWhen(s, language), room: s.room, cancelled: s.status === 'cancelled', moved: s.status === 'moved',
+    }));
+  }
+
+  const common = (bundle: CohortBundle, person: Recipient, extra: Record<string, unknown> = {}) => ({
+    name: person.name, cohort: bundle.cohort.title, garden: bundle.garden.name, address: bundle.garden.address,
+    link: cohortLink(deps.baseUrl, bundle.cohort._id), sessions: sessionLines(bundle, person.language), ...extra,
+  });
+
+  /** The cohort's sessions still ahead, as this person's calendar sees them. */
+  async function upcoming(bundle: CohortBundle, person: Recipient, extraSequence = 0) {
+    const offset = (await sequenceOffset(bundle.cohort._id, person.email)) + extraSequence;
+    const now = deps.now();
+    return calendarSessions(bundle, person.language, deps, { sequenceOffset: offset }).filter((s) => !s.cancelled && s.endsAt > now);
+  }
+
+  async function invite(template: string, bundle: CohortBundle, companyId: Id, person: Recipient, extra: Record<string, unknown> = {}) {
+    const sessions = await upcoming(bundle, person);
+    const content = sessions.length
+      ? cohortCalendar(bundle.cohort.title, sessions, { stamp: deps.now(), invitation: { method: 'REQUEST', attendee: person } })
+      : undefined;
+    await deps.mailer.send({
+      template, to: person.email, language: person.language, data: common(bundle, person, extra),
+      calendar: content ? { method: 'REQUEST', content } : undefined, refs: refs(bundle, companyId, person),
+    });
+  }
+
+  async function waitlistRank(cohortId: Id, companyId: Id): Promise<number | undefined> {
+    const mine = await WaitlistPlace.findOne({ cohortId, companyId }, { position: 1 }).lean();
+    return mine ? 1 + (await WaitlistPlace.countDocuments({ cohortId, position: trusted({ $lt: mine.position }) })) : undefined;
+  }
+
+  async function enrolmentCancelled(bundle: CohortBundle, companyId: string, reason?: string) {
+    for (const person of await formerRecipients(bundle.cohort._id, companyId)) {
+      // One step past what they were sent, so clients accept the CANCEL as newer.
+      const sessions = person.invited ? await upcoming(bundle, person, 1) : [];
+      const content = sessions.length
+        ? cohortCalendar(bundle.cohort.title, sessions, { stamp: deps.now(), invitation: { method: 'CANCEL', attendee: person } })
+        : undefined;
+      await deps.mailer.send({
+        template: 'enrolment-cancelled', to: person.email, language: person.language, data: common(bundle, person, { reason }),
+        calendar: content ? { method: 'CANCEL', content } : undefined, refs: refs(bundle, companyId, person),
+      });
+    }
+  }
+
+  async function enrolmentChanged(event: Extract<DomainEvent, { type: 'enrolment.changed' }>) {
+    const bundle = await loadBundle(event.cohortId);
+    if (!bundle) return;
+    if (event.change === 'cancelled') return enrolmentCancelled(bundle, event.companyId, event.reason);
+    const enrolment = await Enrolment.findOne({ cohortId: bundle.cohort._id, companyId: event.companyId }).lean();
+    if (!enrolment) return;
+    const people = await enrolmentRecipients(enrolment);
+    if (event.change === 'waitlisted') {
+      const rank = await waitlistRank(bundle.cohort._id, event.companyId);
+      for (const person of people) {
+        await deps.mailer.send({
+          template: 'enrolment-waitlisted', to: person.email, language: person.language,
+          data: common(bundle, person, { rank }), refs: refs(bundle, event.companyId, person),
+        });
+      }
+      return;
+    }
+    const template = event.change === 'enrolled' ? 'enrolment-confirmed' : 'enrolment-promoted';
+    for (const person of people) await invite(template, bundle, event.companyId, person);
+    await scheduleReminders(reminders, bundle, event.companyId, people);
+  }
+
+  /** A moved session: an update (REQUEST, same UID, higher SEQUENCE); a cancelled one: a CANCEL. Both with the reason. */
+  async function sessionChanged(event: { cohortId: string; sessionId: string; reason: string }, kind: 'moved' | 'cancelled') {
+    const bundle = await loadBundle(event.cohortId);
+    const session = bundle?.sessions.find((s) => String(s._id) === event.sessionId);
+    if (!bundle || !session) return;
+    const enrolments = await Enrolment.find({ cohortId: bundle.cohort._id, status: 'enrolled' }).lean();
+    for (const enrolment of enrolments) {
+      const people = await enrolmentRecipients(enrolment);
+      for (const person of people) {
+        const offset = await sequenceOffset(bundle.cohort._id, person.email);
+        const [entry] = calendarSessions(bundle, person.language, deps, { sessionIds: [event.sessionId], sequenceOffset: offset });
+        const method = kind === 'moved' ? 'REQUEST' : 'CANCEL';
+        const content = sessionCalendar(entry!, { stamp: deps.now(), invitation: { method, attendee: person } });
+        const line = sessionLines(bundle, person.language).find((l) => l.id === event.sessionId);
+        await deps.mailer.send({
+          template: `session-${kind}`, to: person.email, language: person.language,
+          data: common(bundle, person, { session: line, position: session.position, reason: event.reason }),
+          calendar: { method, content }, refs: refs(bundle, enrolment.companyId, person, session._id),
+        });
+      }
+      if (kind === 'moved') await scheduleReminders(reminders, bundle, String(enrolment.companyId), people, [event.sessionId]);
+    }
+  }
+
+  return {
+    /** Subscribes the handlers; DomainEvents awaits them, so every email is queued before the action returns. */
+    subscribe(events: DomainEvents) {
+      events.subscribe(async (event) => {
+        if (event.type === 'enrolment.changed') await enrolmentChanged(event);
+        else if (event.type === 'session.moved') await sessionChanged(event, 'moved');
+        else if (event.type === 'session.cancelled') await sessionChanged(event, 'cancelled');
+      });
+    },
+
+    /** Sends an enrolled company's people the cohort's invitations again (and queues missing reminders); returns how many. */
+    async resendInvites(actor: AccountView, cohortId: string, companyId: string): Promise<number> {
+      const { cohort } = await assertManagesCohort(actor, cohortId);
+      const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId }).lean().catch(() => null);
+      if (!enrolment || enrolment.status !== 'enrolled') throw new NotFoundError('workshops.notEnrolled');
+      const bundle = await loadBundle(cohort._id);
+      if (!bundle) throw new NotFoundError();
+      const people = await enrolmentRecipients(enrolment);
+      for (const person of people) await invite('invites-resent', bundle, companyId, person);
+      await scheduleReminders(reminders, bundle, companyId, people);
+      return people.length;
+    },
+  };
+}
+
+export type Notifications = ReturnType<typeof createNotifications>;

@@ -1,0 +1,69 @@
+import { trusted, type Types } from 'mongoose';
+import { User } from '../accounts/user.model.js';
+import type { Language } from '../shared/i18n/index.js';
+import { OutboxMessage } from './outbox.model.js';
+
+type Id = string | Types.ObjectId;
+
+/** A person an email goes to, in their language. */
+export interface Recipient {
+  userId: string;
+  name: string;
+  email: string;
+  language: Language;
+}
+
+/** Templates that tell a company's people about their enrolment; a cancellation goes to whoever received them. */
+export const ENROLMENT_TEMPLATES = ['enrolment-confirmed', 'enrolment-waitlisted', 'enrolment-promoted', 'invites-resent'];
+const INVITING_TEMPLATES = new Set(['enrolment-confirmed', 'enrolment-promoted', 'invites-resent']);
+
+const toRecipient = (u: { _id: Types.ObjectId; name: string; email: string; language?: string | null }): Recipient =>
+  ({ userId: String(u._id), name: u.name, email: u.email, language: u.language === 'en' ? 'en' : 'nb' });
+
+/**
+ * The people an enrolment's emails go to: its participants; or, when it names
+ * none (a coordinator enrolled the company by organisation number), everyone
+ * in the company.
+ */
+export async function enrolmentRecipients(enrolment: { companyId: Id; participantIds: Id[] }): Promise<Recipient[]> {
+  const filter = enrolment.participantIds.length
+    ? { _id: trusted({ $in: enrolment.participantIds }) }
+    : { companyId: enrolment.companyId };
+  const users = await User.find(filter, { name: 1, email: 1, language: 1 }).sort({ name: 1 }).lean();
+  return users.map(toRecipient);
+}
+
+/** Whether a person still receives an enrolment's emails (the rule of enrolmentRecipients). */
+export function isRecipientOf(enrolment: { companyId: Id; participantIds: Id[] }, user: { _id: Id; companyId?: Id | null }): boolean {
+  if (enrolment.participantIds.length) return enrolment.participantIds.some((id) => String(id) === String(user._id));
+  return String(user.companyId) === String(enrolment.companyId);
+}
+
+/**
+ * Who to tell that an enrolment was cancelled, once the enrolment itself is
+ * deleted: everyone we emailed about it since its last cancellation (those who
+ * got calendar invites are `invited`, and get a CANCEL); when we emailed nobody,
+ * the company's people, without a calendar.
+ */
+export async function formerRecipients(cohortId: Id, companyId: Id): Promise<Array<Recipient & { invited: boolean }>> {
+  const lastCancel = await OutboxMessage.findOne({ cohortId, companyId, template: 'enrolment-cancelled' }, { createdAt: 1 }).sort({ createdAt: -1 }).lean();
+  const history = await OutboxMessage.find({
+    cohortId, companyId, template: trusted({ $in: ENROLMENT_TEMPLATES }),
+    ...(lastCancel ? { createdAt: trusted({ $gt: lastCancel.createdAt }) } : {}),
+  }, { userId: 1, template: 1 }).lean();
+  const invited = new Set(history.filter((m) => INVITING_TEMPLATES.has(m.template)).map((m) => String(m.userId)));
+  const ids = [...new Set(history.map((m) => String(m.userId)))];
+  const users = ids.length
+    ? await User.find({ _id: trusted({ $in: ids }) }, { name: 1, email: 1, language: 1 }).lean()
+    : await User.find({ companyId }, { name: 1, email: 1, language: 1 }).lean();
+  return users.map((u) => ({ ...toRecipient(u), invited: invited.has(String(u._id)) }));
+}
+
+/**
+ * How far a person's copy of a cohort's events is ahead of the sessions' own
+ * SEQUENCE: one for every enrolment cancellation we sent them, so an invite
+ * after a re-enrolment is never older than the CANCEL before it.
+ */
+export async function sequenceOffset(cohortId: Id, email: string): Promise<number> {
+  return OutboxMessage.countDocuments({ cohortId, to: email, template: 'enrolment-cancelled', 'calendar.method': 'CANCEL' });
+}

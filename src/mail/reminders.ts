@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon';
+import { trusted } from 'mongoose';
+import { User } from '../accounts/user.model.js';
+import { CALENDAR_ZONE } from '../calendar/ics.js';
+import { cohortLink, sessionWhen, type CohortBundle } from '../calendar/sessions.js';
+import type { CourseCatalogue } from '../courses/catalogue.js';
+import { WorkshopSession } from '../workshops/cohort.model.js';
+import { Enrolment } from '../workshops/enrolment.model.js';
+import type { Mailer } from './mailer.js';
+import { OutboxMessage, type OutboxMessageDoc } from './outbox.model.js';
+import { isRecipientOf, type Recipient } from './recipients.js';
+
+/** When a session's reminder is due: the day before, at `hour` o'clock in Norway. */
+export function reminderTime(startsAt: Date, hour: number): Date {
+  return DateTime.fromJSDate(startsAt).setZone(CALENDAR_ZONE).minus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+}
+
+const reminderKey = (sessionId: string, sequence: number, userId: string) => `reminder:${sessionId}:${sequence}:${userId}`;
+
+export interface ReminderDeps {
+  mailer: Mailer;
+  catalogue: CourseCatalogue;
+  baseUrl: string;
+  now: () => Date;
+  hour: number;
+}
+
+/**
+ * Queues the day-before reminder of each session still ahead, for each person.
+ * A reminder is keyed by session, SEQUENCE and person, so queuing it again
+ * (a resend, a re-enrolment) stores nothing new; a move gives a new SEQUENCE,
+ * and the worker finds the old reminder obsolete.
+ */
+export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle, companyId: string, people: Recipient[], sessionIds?: string[]): Promise<void> {
+  const now = deps.now();
+  const due = bundle.sessions.filter((s) => s.status !== 'cancelled' && (!sessionIds || sessionIds.includes(String(s._id))) && reminderTime(s.startsAt, deps.hour) > now);
+  const wanted = due.flatMap((session) => people.map((person) => ({ session, person, key: reminderKey(String(session._id), session.sequence ?? 0, person.userId) })));
+  if (!wanted.length) return;
+  const known = new Set((await OutboxMessage.find({ key: trusted({ $in: wanted.map((w) => w.key) }) }, { key: 1 }).lean()).map((m) => m.key));
+  for (const { session, person, key } of wanted.filter((w) => !known.has(w.key))) {
+    const module = deps.catalogue.get(bundle.cohort.courseSlug, person.language)?.modules.find((m) => m.slug === session.moduleSlug);
+    await deps.mailer.send({
+      template: 'session-reminder', to: person.email, language: person.language, key,
+      notBefore: reminderTime(session.startsAt, deps.hour),
+      data: {
+        name: person.name, cohort: bundle.cohort.title, position: session.position, module: module?.title ?? session.moduleSlug,
+        ...sessionWhen(session, person.language), room: session.room, garden: bundle.garden.name, address: bundle.garden.address,
+        link: cohortLink(deps.baseUrl, bundle.cohort._id), moduleLink: `${deps.baseUrl}/courses/${bundle.cohort.courseSlug}/modules/${session.moduleSlug}`,
+      },
+      refs: { gardenId: bundle.garden._id, cohortId: bundle.cohort._id, companyId, sessionId: session._id, userId: person.userId },
+      reminderOf: { sessionId: session._id, sequence: session.sequence ?? 0, companyId },
+    });
+  }
+}
+
+/**
+ * Asked by the worker just before a reminder goes out: the session is neither
+ * cancelled nor changed since (same SEQUENCE) nor begun, and the person is
+ * still a participant of an enrolled company.
+ */
+export async function reminderStillWanted(message: OutboxMessageDoc, now: Date): Promise<boolean> {
+  const { sessionId, sequence, companyId } = message.reminderOf ?? {};
+  if (!sessionId || !companyId || !message.userId) return false;
+  const session = await WorkshopSession.findById(sessionId, { status: 1, sequence: 1, startsAt: 1, cohortId: 1 }).lean();
+  if (!session || session.status === 'cancelled' || (session.sequence ?? 0) !== sequence || session.startsAt <= now) return false;
+  const [enrolment, user] = await Promise.all([
+    Enrolment.findOne({ cohortId: session.cohortId, companyId }, { status: 1, companyId: 1, participantIds: 1 }).lean(),
+    User.findById(message.userId, { companyId: 1 }).lean(),
+  ]);
+  return enrolment?.status === 'enrolled' && user !== null && isRecipientOf(enrolment, user);
+}

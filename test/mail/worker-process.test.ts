@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { trusted } from 'mongoose';
+import { enqueueMessage } from '../../src/mail/outbox.js';
+import { OutboxMessage } from '../../src/mail/outbox.model.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { startFlakySmtp, type FlakySmtp } from './flaky-smtp.js';
+
+/** `npm run worker` as a child process against this test file's database. */
+function startWorker(t: TestApp, smtpUrl: string): ChildProcess {
+  const base = process.env.TEST_MONGODB_URI!.replace(/\/?$/, '/');
+  return spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+    env: {
+      ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_URI: `${base}${t.dbName}`, SMTP_URL: smtpUrl,
+      BASE_URL: t.config.BASE_URL, MAIL_POLL_MS: '50', MAIL_LEASE_MS: '1500',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
+  if (child.exitCode !== null || child.signalCode !== null) resolve();
+  else child.once('exit', () => resolve());
+});
+
+describe('mail', () => {
+  describe('worker process', () => {
+    let t: TestApp;
+    let smtp: FlakySmtp;
+    let child: ChildProcess | undefined;
+    beforeEach(async () => {
+      t = await startTestApp({ MAIL_WORKER: 'off' });
+      smtp = await startFlakySmtp({ delayMs: 60 });
+    });
+    afterEach(async () => {
+      child?.kill('SIGKILL');
+      if (child) await exited(child);
+      await smtp.close();
+      await t.close();
+    });
+
+    it('when the worker is killed mid-batch and restarted, then nothing is sent twice and the rest are sent or uncertain', async function () {
+      this.timeout(60_000);
+      const total = 40;
+      for (let i = 0; i < total; i += 1) {
+        await enqueueMessage({ template: 'test', to: `p${i}@example.no`, language: 'nb', subject: `Melding ${i}`, text: `Tekst ${i}`, html: `<p>${i}</p>` },
+          { now: new Date(), host: 'localhost' });
+      }
+      child = startWorker(t, smtp.url);
+      await smtp.waitUntil(() => smtp.messages.length >= 8, 30_000);
+      child.kill('SIGKILL');
+      await exited(child);
+      const atKill = smtp.messages.length;
+      expect(atKill).to.be.lessThan(total);
+
+      child = startWorker(t, smtp.url);
+      const unfinished = () => OutboxMessage.countDocuments({ status: trusted({ $in: ['queued', 'sending'] }) });
+      const deadline = Date.now() + 40_000;
+      while ((await unfinished()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await unfinished()).to.equal(0);
+
+      const received = smtp.messages.map((m) => m.messageId!);
+      expect(new Set(received).size, 'a Message-ID arrived twice').to.equal(received.length);
+      const messages = await OutboxMessage.find({}, { messageId: 1, status: 1 }).lean();
+      const byStatus = (status: string) => messages.filter((m) => m.status === status);
+      expect(byStatus('sent').length + byStatus('uncertain').length).to.equal(total);
+      for (const sent of byStatus('sent')) expect(received, sent.messageId).to.include(sent.messageId);
+      // Only messages in flight at the kill can be uncertain; they were not sent again after it.
+      expect(byStatus('uncertain').length).to.be.at.most(3);
+      expect(received.length).to.be.at.least(total - byStatus('uncertain').length);
+    });
+  });
+});
