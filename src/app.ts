@@ -16,7 +16,12 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { createImportsService } from './imports/imports.service.js';
 import { materialsRoutes } from './materials/materials.routes.js';
 import { listMaterialsForModule } from './materials/materials.service.js';
+import { calendarPanel, calendarRoutes } from './calendar/calendar.routes.js';
+import { createCalendarService } from './calendar/calendar.service.js';
+import { mailRoutes } from './mail/mail.routes.js';
 import type { Mailer } from './mail/mailer.js';
+import { createNotifications } from './mail/notifications.js';
+import { describeTransport } from './mail/transport.js';
 import type { Config } from './shared/config.js';
 import { requestContext } from './shared/http/context.js';
 import { errorHandler, notFound } from './shared/http/error-handler.js';
@@ -26,6 +31,9 @@ import { sessionMiddleware } from './shared/http/session.js';
 import { DomainEvents } from './shared/events.js';
 import type { Logger } from './shared/logger.js';
 import { createViewEngine } from './shared/views/engine.js';
+import { reportsRoutes } from './reports/reports.routes.js';
+import { createStrategies } from './strategies/strategies.service.js';
+import { strategiesRoutes } from './strategies/strategies.routes.js';
 import { cohortsRoutes } from './workshops/cohorts.routes.js';
 import { createCohortsService } from './workshops/cohorts.service.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
@@ -56,6 +64,9 @@ export function createApp(deps: AppDeps): Express {
   const events = deps.events ?? new DomainEvents();
   const enrolment = createEnrolmentService({ events, now });
   const cohorts = createCohortsService({ catalogue: deps.courses, events, enrolment });
+  const calendarSettings = { baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM, catalogue: deps.courses };
+  const notifications = createNotifications({ ...calendarSettings, mailer: deps.mailer, now, reminderHour: config.MAIL_REMINDER_HOUR });
+  notifications.subscribe(events);
   const csrf = csrfProtection({ secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE });
 
   const app = express();
@@ -80,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(accounts));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
-  app.use(homeRoutes({ accounts, courses }));
+  app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL) }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: loginRateLimit(config.LOGIN_RATE_LIMIT) }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
@@ -92,6 +103,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(listingRoutes({ enrolment, now }));
   app.use(gardensRoutes());
   app.use(cohortsRoutes({ cohorts, enrolment, catalogue: deps.courses }));
+  app.use(calendarRoutes({ calendar: createCalendarService({ ...calendarSettings, now, refreshMinutes: config.CALENDAR_REFRESH_MINUTES }) }));
+  app.use(mailRoutes({ notifications, mailer: deps.mailer, now, transportName: describeTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir }) }));
   app.use(attendanceRoutes({ attendance: createAttendanceService({ now }), baseUrl: config.BASE_URL }));
   app.use(importsRoutes({
     imports: createImportsService({
@@ -99,6 +112,13 @@ export function createApp(deps: AppDeps): Express {
       onError: (err, jobId) => deps.logger.error({ err, jobId }, 'import stopped'),
     }),
   }));
+
+  const strategies = createStrategies({
+    catalogue: deps.courses, mailer: deps.mailer, baseUrl: config.BASE_URL, now,
+    onMailError: (err, template) => deps.logger.error({ err, template }, 'strategy email not queued'),
+  });
+  app.use(strategiesRoutes({ strategies, catalogue: deps.courses, baseUrl: config.BASE_URL, now }));
+  app.use(reportsRoutes({ now }));
 
   app.use(notFound);
   app.use(errorHandler({ logger: deps.logger, showStack: !config.isProduction }));

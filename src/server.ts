@@ -2,12 +2,10 @@ import mongoose from 'mongoose';
 import path from 'node:path';
 import { createApp } from './app.js';
 import { loadCourses } from './courses/content-loader.js';
-import { createMailer } from './mail/mailer.js';
-import { createMailTransport } from './mail/transport.js';
+import { createMailSystem } from './mail/mail-system.js';
 import { ConfigError, loadConfig } from './shared/config.js';
 import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
-import { createViewEngine } from './shared/views/engine.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
 
 /** Reads the configuration, opens the database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
@@ -17,13 +15,14 @@ async function main(): Promise<void> {
   // Course content is checked before anything starts, so a broken file stops the boot with its name.
   const courses = await loadCourses(path.resolve('courses'));
   const database = await openDatabase(config, (line) => console.log(line));
-  const transport = createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir });
-  const mailer = createMailer({ transport, views: createViewEngine(), from: config.MAIL_FROM, baseUrl: config.BASE_URL });
-  const app = createApp({ config, logger, mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses });
+  // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
+  const mail = createMailSystem(config, { logger });
+  const app = createApp({ config, logger, mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses });
 
   const server = app.listen(config.PORT, config.HOST, () => {
-    console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${transport.describe()})`);
+    console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${mail.transport.describe()}${mail.inline ? '' : ', sent by the separate worker'})`);
   });
+  mail.start();
   const sweep = setInterval(() => {
     removeExpiredLinks(new Date()).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
   }, 60 * 60 * 1000);
@@ -40,6 +39,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => server.closeAllConnections(), 10_000);
     await drained;
     clearTimeout(timer);
+    await mail.stop();
     await database.close();
     process.exit(0);
   };

@@ -81,6 +81,7 @@ export function createAccountsService(deps: AccountsDeps) {
           email: input.email, name: input.name, passwordHash: await hashPassword(input.password),
           roles: ['participant'], companyId: company._id, language: input.language,
         });
+        await deps.mailer.send({ template: 'welcome', to: user.email, language: toAccountView(user).language, data: { name: user.name, company: company.name, link: `${deps.baseUrl}/dashboard` } }).catch(() => undefined); // a lost welcome must not undo the registration
         return toAccountView(user);
       } catch (error) {
         // No transactions on FerretDB: undo the company so a retry can register it.

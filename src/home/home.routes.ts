@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AccountsService } from '../accounts/accounts.service.js';
+import type { CalendarPanel } from '../calendar/calendar.routes.js';
 import type { CoursesService } from '../courses/courses.service.js';
 import { LANGUAGE_COOKIE } from '../shared/http/context.js';
 import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
@@ -8,7 +9,7 @@ import { isLanguage } from '../shared/i18n/index.js';
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** The public home page, the language switch and each role's dashboard. */
-export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesService }): Router {
+export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesService; calendarPanel?: (req: Request) => Promise<CalendarPanel> }): Router {
   const router = Router();
 
   router.get('/', (_req, res) => res.render('home/index'));
@@ -33,6 +34,7 @@ export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesSe
       isTrainer: account.roles.includes('trainer'),
       isCoordinator: account.roles.includes('coordinator'),
       isAdmin: account.roles.includes('admin'),
+      calendar: deps.calendarPanel ? await deps.calendarPanel(req) : undefined,
     });
   });
 

@@ -31,6 +31,22 @@ const settings = {
     .describe('SMTP server for outgoing email; unset writes .eml files under DATA_DIR/mail'),
   MAIL_FROM: z.string().min(3).default('Digital Afternoons <no-reply@digital-afternoons.local>')
     .describe('sender address of every email'),
+  MAIL_WORKER: z.enum(['inline', 'off']).default('inline')
+    .describe('inline sends the outbox from the web process; off leaves it to `npm run worker`'),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).default(5000)
+    .describe('how often the mail worker looks for due messages (new ones also wake it at once)'),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000)
+    .describe('wait after a failed send (connection refused, 4xx); doubles with each failure'),
+  MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(60 * 60 * 1000)
+    .describe('longest wait between two attempts to send a message'),
+  MAIL_GIVE_UP_HOURS: z.coerce.number().positive().default(48)
+    .describe('a message still failing this long after it was due is marked failed'),
+  MAIL_LEASE_MS: z.coerce.number().int().min(500).default(5 * 60 * 1000)
+    .describe('an attempt to send left open this long (the worker died) marks its message uncertain'),
+  MAIL_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(12)
+    .describe('hour (Norwegian time) the day before a session when its reminder is sent'),
+  CALENDAR_REFRESH_MINUTES: z.coerce.number().int().min(15).default(60)
+    .describe('how often calendar feeds ask subscribers to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL)'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10)
     .describe('failed-or-not login attempts allowed per client per 15 minutes'),
   RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60)

@@ -5,12 +5,10 @@ import path from 'node:path';
 import { createApp } from '../../src/app.js';
 import type { CourseCatalogue } from '../../src/courses/catalogue.js';
 import { loadCourses } from '../../src/courses/content-loader.js';
-import { createMailer } from '../../src/mail/mailer.js';
-import { createMailTransport } from '../../src/mail/transport.js';
+import { createMailSystem, type MailSystem } from '../../src/mail/mail-system.js';
 import { loadConfig, type Config } from '../../src/shared/config.js';
 import { connectDatabase, disconnectDatabase } from '../../src/shared/db/connection.js';
 import { createLogger } from '../../src/shared/logger.js';
-import { createViewEngine } from '../../src/shared/views/engine.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 
 /** A clock tests can move forward, e.g. to expire a link. */
@@ -25,6 +23,8 @@ export interface TestApp {
   config: Config;
   courses: CourseCatalogue;
   smtp: SmtpSink;
+  /** The outbox worker runs in-process and is woken by every queued message. */
+  mail: MailSystem;
   clock: TestClock;
   dbName: string;
   close(): Promise<void>;
@@ -47,19 +47,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
   await connectDatabase(uri, dbName);
   const smtp = await startSmtpSink();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, BASE_URL: 'http://localhost:3000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, BASE_URL: 'http://localhost:3000', MAIL_POLL_MS: '60000', ...env });
   const clock = new TestClock();
-  const views = createViewEngine();
-  const mailer = createMailer({
-    transport: createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir }),
-    views, from: config.MAIL_FROM, baseUrl: config.BASE_URL,
-  });
+  const mail = createMailSystem(config, { now: clock.now, logger: createLogger('silent') });
   const app = createApp({
-    config, logger: createLogger('silent'), mailer, dbClient: mongoose.connection.getClient(), dbName, courses, now: clock.now,
+    config, logger: createLogger('silent'), mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName, courses, now: clock.now,
   });
+  mail.start();
   return {
-    app, config, courses, smtp, clock, dbName,
+    app, config, courses, smtp, mail, clock, dbName,
     async close() {
+      await mail.stop();
       await mongoose.connection.db?.dropDatabase().catch(() => undefined);
       await disconnectDatabase();
       await smtp.close();
