@@ -89,8 +89,12 @@ export function createNotifications(deps: NotificationDeps) {
     if (event.change === 'cancelled') return enrolmentCancelled(bundle, event.companyId, event.reason);
     const enrolment = await Enrolment.findOne({ cohortId: bundle.cohort._id, companyId: event.companyId }).lean();
     if (!enrolment) return;
-    const people = await enrolmentRecipients(enrolment);
-    if (event.change === 'waitlisted') {
+    const everyone = await enrolmentRecipients(enrolment);
+    // A colleague who joins gets what the company got, and nobody else is mailed again.
+    const joined = event.change === 'joined';
+    const people = joined ? everyone.filter((p) => p.userId === event.actorId) : everyone;
+    const change = joined ? (enrolment.status === 'waitlisted' ? 'waitlisted' : 'enrolled') : event.change;
+    if (change === 'waitlisted') {
       const rank = await waitlistRank(bundle.cohort._id, event.companyId);
       for (const person of people) {
         await deps.mailer.send({
@@ -100,7 +104,7 @@ export function createNotifications(deps: NotificationDeps) {
       }
       return;
     }
-    const template = event.change === 'enrolled' ? 'enrolment-confirmed' : 'enrolment-promoted';
+    const template = change === 'promoted' ? 'enrolment-promoted' : 'enrolment-confirmed';
     for (const person of people) await invite(template, bundle, event.companyId, person);
     await scheduleReminders(reminders, bundle, event.companyId, people);
   }

@@ -5,7 +5,8 @@ export type DomainEvent =
   | { type: 'session.cancelled'; cohortId: string; sessionId: string; reason: string }
   | { type: 'enrolment.changed'; cohortId: string; companyId: string; change: EnrolmentChange; reason?: string; actorId?: string };
 
-export type EnrolmentChange = 'enrolled' | 'waitlisted' | 'promoted' | 'cancelled';
+/** 'joined': a colleague joined the company's enrolment as a participant (actorId is that person). */
+export type EnrolmentChange = 'enrolled' | 'waitlisted' | 'promoted' | 'cancelled' | 'joined';
 
 type Handler = (event: DomainEvent) => Promise<void> | void;
 

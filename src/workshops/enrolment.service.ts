@@ -181,6 +181,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
         throw new ConflictError('workshops.participantLimit', { limit: cohort.participantsPerCompany });
       }
       await Enrolment.updateOne({ _id: enrolment._id }, { $addToSet: { participantIds: request.accountId } });
+      await record(cohort._id, request.companyId, 'joined', request.accountId);
     },
 
     async seatsTaken(cohortId: Id): Promise<number> {

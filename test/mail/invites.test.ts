@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { OutboxMessage } from '../../src/mail/outbox.model.js';
 import { parseCalendar } from '../calendar/support.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { orgNumber } from '../support/fixtures.js';
-import { newAgent, submitForm } from '../support/http.js';
+import { makeAccount, orgNumber, PASSWORD } from '../support/fixtures.js';
+import { newAgent, signIn, submitForm } from '../support/http.js';
 import { about, calendarOf, coordinatorCohort, enrolFromPage, participant } from './support.js';
 
 describe('mail', () => {
@@ -36,6 +36,20 @@ describe('mail', () => {
       const others = mail.attachments.filter((a) => a.contentType !== 'text/calendar');
       expect(others.map((a) => [a.contentType, a.filename])).to.deep.equal([['application/ics', 'invite.ics']]);
       expect(others[0]!.content.toString('utf8')).to.equal(part.text);
+    });
+
+    it('when a colleague joins the company’s enrolment, then only the colleague gets the invite', async () => {
+      const { cohortId } = await coordinatorCohort(t);
+      const ola = await participant(t, { name: 'Ola Deltaker' });
+      await enrolFromPage(ola.agent, cohortId);
+      await t.smtp.waitFor(about(ola.email, 'Påmeldt:'));
+      await makeAccount({ email: 'kollega@example.no', name: 'Kari Kollega', companyId: ola.company._id });
+      const colleague = await signIn(t.app, 'kollega@example.no', PASSWORD);
+      const joined = await submitForm(colleague, `/workshops/${cohortId}`, {}, `/workshops/${cohortId}/join`);
+      expect(joined.status).to.equal(302);
+      const mail = await t.smtp.waitFor(about('kollega@example.no', 'Påmeldt:'));
+      expect(calendarOf(mail)!.method).to.equal('REQUEST');
+      expect(t.smtp.messages.filter(about(ola.email, 'Påmeldt:'))).to.have.length(1);
     });
 
     it('when a session is moved, then an update with the same UID, SEQUENCE+1 and the reason arrives', async () => {
