@@ -46,7 +46,7 @@ const children: ChildProcess[] = [];
 try {
   const env = { MONGODB_URI: ferret.uri, NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn' };
   const seeding = await openDatabase(loadConfig({ ...env }), console.log);
-  const targets = await benchTargets(await seedDemo());
+  const targets = await benchTargets(await seedDemo('http://127.0.0.1'));
   await seeding.close();
 
   const [appPort, ceilingPort] = [await freePort(), await freePort()];

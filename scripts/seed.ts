@@ -12,9 +12,10 @@ if (config.isProduction) {
 }
 const database = await openDatabase(config, (line) => console.log(line));
 try {
-  const { accounts } = await seedDemo();
+  const { accounts, feeds } = await seedDemo(config.BASE_URL);
   console.log(`\nDemo data is ready. Every demo account's password is: ${DEMO_PASSWORD}`);
   console.table(accounts);
+  if (feeds.length) console.log(`Calendar feeds (shown once):\n${feeds.join('\n')}`);
   console.log('More: koordinator.kyst@…, koordinator.innherred@… (coordinators), hanne.holm@…, eirik.ness@… (trainers), post@bedrift001.demo … (owners of the programme companies).');
 } finally {
   await database.close();
