@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { parseCalendar } from '../calendar/support.js';
 import { coordinatorCohort } from '../mail/support.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, listen } from '../support/browser.js';
+import { launchBrowser, listen, signedInPage } from '../support/browser.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 
 describe('browser: calendar', function () {
@@ -28,13 +28,8 @@ describe('browser: calendar', function () {
     const { cohortId, sessions } = await coordinatorCohort(t);
     const company = await makeCompany({ name: 'Selbu Strikk' });
     await makeAccount({ email: 'kari@selbu.no', name: 'Kari Strikker', companyId: company._id });
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill('#email', 'kari@selbu.no');
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.waitForURL(/\/dashboard$/);
+    const page = await signedInPage(browser, server.baseUrl, 'kari@selbu.no', PASSWORD);
+    const context = page.context();
 
     await page.goto(`${server.baseUrl}/workshops/${cohortId}`);
     await page.getByRole('button', { name: 'Meld på bedriften' }).click();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fs from 'node:fs/promises';
 import { storeMaterial } from '../../src/materials/materials.service.js';
-import { browserSuite } from '../support/browser.js';
+import { browserSuite, signedInPage } from '../support/browser.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { pdf } from '../materials/support/samples.js';
 
@@ -16,13 +16,8 @@ describe('browser: course delivery', function () {
     const slides = pdf(2000);
     await storeMaterial({ title: 'Lysark modul 1', courseSlug: 'digital-strategy', moduleSlug: 'digital-opportunities', originalName: 'lysark-modul-1.pdf', bytes: slides, uploadedBy: String(trainer._id) });
 
-    const context = await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${suite.baseUrl}/login`);
-    await page.fill('#email', 'sunniva@example.no');
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.waitForURL(/\/dashboard$/);
+    const page = await signedInPage(suite.browser, suite.baseUrl, 'sunniva@example.no', PASSWORD);
+    const context = page.context();
 
     await page.getByRole('link', { name: 'Kurs', exact: true }).click();
     await page.waitForURL(/\/courses$/);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, listen } from '../support/browser.js';
+import { launchBrowser, listen, signedInPage } from '../support/browser.js';
 import { PASSWORD } from '../support/fixtures.js';
 import { cohortWorld, markPresent, pdfText } from '../strategies/fixtures.js';
 
@@ -23,17 +23,7 @@ describe('browser: strategy from first draft to certificate', function () {
     await t?.close();
   });
 
-  /** A new browser without JavaScript, signed in as the person. */
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.waitForURL(/\/dashboard$/);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => signedInPage(browser, server.baseUrl, email, PASSWORD);
 
   it('when a participant writes and submits, the trainer asks for changes and then approves, then the company completes with a certificate and a PDF', async () => {
     const w = await cohortWorld();

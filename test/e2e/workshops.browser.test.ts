@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import type { Page } from 'playwright-core';
-import { browserSuite } from '../support/browser.js';
+import { browserSuite, signedInPage } from '../support/browser.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { makeGarden } from '../workshops/fixtures.js';
 
@@ -9,16 +8,7 @@ describe('browser: regional workshops', function () {
   this.timeout(90_000);
   const suite = browserSuite();
 
-  async function signInAs(email: string): Promise<Page> {
-    const context = await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${suite.baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-    await page.waitForURL(/\/dashboard$/);
-    return page;
-  }
+  const signInAs = (email: string) => signedInPage(suite.browser, suite.baseUrl, email, PASSWORD);
 
   it('when a coordinator creates a cohort, a participant enrols and the trainer marks attendance, then the overview shows it', async () => {
     const coordinator = await makeAccount({ email: 'koord@example.no', roles: ['coordinator'] });

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './app.js';
 
 /** Debian's Chromium, started headless with nothing that reaches for the network. */
@@ -43,4 +43,21 @@ export function browserSuite(): { readonly t: TestApp; readonly baseUrl: string;
     await state.t?.close();
   });
   return state;
+}
+
+/**
+ * A new browser without JavaScript (as many rural users have it), signed in
+ * with the Norwegian login form; a failed login says where it ended up.
+ */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await page.waitForURL(/\/dashboard$/, { timeout: 15_000 }).catch(async () => {
+    throw new Error(`login as ${email} ended at ${page.url()}: ${(await page.textContent('main'))?.trim().slice(0, 300)}`);
+  });
+  return page;
 }
