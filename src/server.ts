@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createApp } from './app.js';
 import { loadCourses } from './courses/content-loader.js';
 import { createMailSystem } from './mail/mail-system.js';
-import { ConfigError, loadConfig } from './shared/config.js';
+import { loadConfig } from './shared/config.js';
+import { onShutdown, runMain } from './shared/process.js';
 import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
@@ -27,10 +28,7 @@ async function main(): Promise<void> {
     removeExpiredLinks(new Date()).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
   }, 60 * 60 * 1000);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  onShutdown(async (signal) => {
     console.log(`${signal} received: closing`);
     clearInterval(sweep);
     // Finish the requests under way before the database goes; give up on stragglers after ten seconds.
@@ -41,13 +39,7 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     await mail.stop();
     await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

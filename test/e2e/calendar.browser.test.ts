@@ -1,37 +1,22 @@
 import { expect } from 'chai';
 import fs from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { parseCalendar } from '../calendar/support.js';
 import { coordinatorCohort } from '../mail/support.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, listen, signedInPage } from '../support/browser.js';
+import { browserSuite, signedInPage } from '../support/browser.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 
 describe('browser: calendar', function () {
   this.timeout(60_000);
-  let t: TestApp;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-
-  before(async () => {
-    t = await startTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   it('when a participant downloads the cohort and copies the feed link, then the feed serves a calendar until the link is reset', async () => {
-    const { cohortId, sessions } = await coordinatorCohort(t);
+    const { cohortId, sessions } = await coordinatorCohort(suite.t);
     const company = await makeCompany({ name: 'Selbu Strikk' });
     await makeAccount({ email: 'kari@selbu.no', name: 'Kari Strikker', companyId: company._id });
-    const page = await signedInPage(browser, server.baseUrl, 'kari@selbu.no', PASSWORD);
+    const page = await signedInPage(suite.browser, suite.baseUrl, 'kari@selbu.no', PASSWORD);
     const context = page.context();
 
-    await page.goto(`${server.baseUrl}/workshops/${cohortId}`);
+    await page.goto(`${suite.baseUrl}/workshops/${cohortId}`);
     await page.getByRole('button', { name: 'Meld på bedriften' }).click();
     await page.waitForURL(new RegExp(`/workshops/${cohortId}$`));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Legg alle samlingene i kalenderen (.ics)' }).click()]);
@@ -48,7 +33,7 @@ describe('browser: calendar', function () {
     expect(copied).to.match(/^http:\/\/localhost:3000\/feeds\/[\w-]+\.ics$/);
     expect(await page.getAttribute('a.feed-webcal', 'href')).to.equal(copied.replace('http://', 'webcal://'));
     const feedPath = new URL(copied).pathname;
-    const feed = await context.request.get(`${server.baseUrl}${feedPath}`);
+    const feed = await context.request.get(`${suite.baseUrl}${feedPath}`);
     expect(feed.status()).to.equal(200);
     expect(feed.headers()['content-type']).to.equal('text/calendar; charset=utf-8');
     expect(parseCalendar(await feed.text()).events).to.have.length(6);
@@ -56,7 +41,7 @@ describe('browser: calendar', function () {
     await page.getByRole('button', { name: /Lag ny lenke/ }).click();
     await page.waitForURL(/\/dashboard/);
     expect(await page.inputValue('#feed-person')).to.not.equal(copied);
-    expect((await context.request.get(`${server.baseUrl}${feedPath}`)).status()).to.equal(404);
+    expect((await context.request.get(`${suite.baseUrl}${feedPath}`)).status()).to.equal(404);
     await context.close();
   });
 });

@@ -1,29 +1,15 @@
 import { expect } from 'chai';
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { launchBrowser, listen, signedInPage } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { browserSuite, signedInPage } from '../support/browser.js';
 import { PASSWORD } from '../support/fixtures.js';
 import { cohortWorld, markPresent, pdfText } from '../strategies/fixtures.js';
 
 describe('browser: strategy from first draft to certificate', function () {
   this.timeout(120_000);
-  let t: TestApp;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  const suite = browserSuite();
 
-  before(async () => {
-    t = await startTestApp();
-    server = await listen(t.app);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
-  });
-
-  const signedIn = (email: string): Promise<Page> => signedInPage(browser, server.baseUrl, email, PASSWORD);
+  const signedIn = (email: string): Promise<Page> => signedInPage(suite.browser, suite.baseUrl, email, PASSWORD);
 
   it('when a participant writes and submits, the trainer asks for changes and then approves, then the company completes with a certificate and a PDF', async () => {
     const w = await cohortWorld();
@@ -96,8 +82,8 @@ describe('browser: strategy from first draft to certificate', function () {
     await participant.getByRole('link', { name: 'Kursbevis' }).click();
     expect(await participant.textContent('.certificate')).to.contain('Fjellbakeriet AS').and.contain('Digital strategi høsten 2026');
     const verifyUrl = /http:\/\/localhost:3000(\/certificates\/[0-9a-f]{32})/.exec((await participant.textContent('.certificate'))!)![1]!;
-    const visitor = await (await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false })).newPage();
-    await visitor.goto(`${server.baseUrl}${verifyUrl}`);
+    const visitor = await (await suite.browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false })).newPage();
+    await visitor.goto(`${suite.baseUrl}${verifyUrl}`);
     expect(await visitor.textContent('main')).to.contain('Kursbeviset er gyldig').and.contain('Fjellbakeriet AS');
 
     // The PDF download is a valid PDF holding the objective.
