@@ -7,8 +7,7 @@ import { createMailWorker } from '../../src/mail/worker.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany } from '../support/fixtures.js';
 import { formToken } from '../support/http.js';
-import { startSmtpSink } from '../support/smtp.js';
-import { startFlakySmtp, type FlakySmtp } from './flaky-smtp.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 import { coordinatorCohort } from './support.js';
 
 const retry = { baseMs: 50, maxMs: 200, giveUpMs: 60_000 };
@@ -32,7 +31,7 @@ const workerFor = (smtp: { url: string }, overrides: Partial<Parameters<typeof c
 describe('mail', () => {
   describe('outbox worker', () => {
     let t: TestApp;
-    let smtp: FlakySmtp | undefined;
+    let smtp: SmtpSink | undefined;
     beforeEach(async () => { t = await startTestApp({ MAIL_WORKER: 'off' }); });
     afterEach(async () => {
       await smtp?.close();
@@ -41,7 +40,7 @@ describe('mail', () => {
     });
 
     it('when the server answers 550 for a mailbox, then the message is failed with the reason and not retried', async () => {
-      smtp = await startFlakySmtp({ refuse: (address) => (address.startsWith('bad') ? 550 : undefined) });
+      smtp = await startSmtpSink({ refuse: (address) => (address.startsWith('bad') ? 550 : undefined) });
       const [bad] = await queue(1, 'bad');
       await queue(1, 'good');
       const summary = await workerFor(smtp).runOnce();
@@ -54,7 +53,7 @@ describe('mail', () => {
     });
 
     it('when the server answers 451 once, then the message is retried after a backoff and sent once', async () => {
-      smtp = await startFlakySmtp({ refuse: (_address, offer) => (offer === 1 ? 451 : undefined) });
+      smtp = await startSmtpSink({ refuse: (_address, offer) => (offer === 1 ? 451 : undefined) });
       const [id] = await queue(1);
       const worker = workerFor(smtp);
       expect(await worker.runOnce()).to.include({ retry: 1 });
@@ -69,7 +68,7 @@ describe('mail', () => {
     });
 
     it('when four workers run over the same 40 messages at once, then each message is sent exactly once', async () => {
-      smtp = await startFlakySmtp({ delayMs: 5 });
+      smtp = await startSmtpSink({ delayMs: 5 });
       await queue(40);
       const workers = Array.from({ length: 4 }, () => workerFor(smtp!));
       await Promise.all(workers.map((w) => w.runOnce()));
@@ -82,7 +81,7 @@ describe('mail', () => {
     });
 
     it('when a worker died after marking a message sending, then it becomes uncertain and is not sent again', async () => {
-      smtp = await startFlakySmtp();
+      smtp = await startSmtpSink();
       const [id] = await queue(1);
       await OutboxAttempt.create({ _id: `${id}:1`, messageId: id, number: 1, worker: 'dead', startedAt: new Date(Date.now() - 10_000) });
       await OutboxMessage.updateOne({ _id: id }, { $set: { status: 'sending', attempts: 1 } });
@@ -92,7 +91,7 @@ describe('mail', () => {
     });
 
     it('when a worker died before marking a message sending, then the next worker sends it once', async () => {
-      smtp = await startFlakySmtp();
+      smtp = await startSmtpSink();
       const [id] = await queue(1);
       await OutboxAttempt.create({ _id: `${id}:1`, messageId: id, number: 1, worker: 'dead', startedAt: new Date(Date.now() - 10_000) });
       const worker = workerFor(smtp, { leaseMs: 1000 });
@@ -103,7 +102,7 @@ describe('mail', () => {
     });
 
     it('when an attempt is under way within its lease, then another worker leaves the message alone', async () => {
-      smtp = await startFlakySmtp();
+      smtp = await startSmtpSink();
       const [id] = await queue(1);
       await OutboxAttempt.create({ _id: `${id}:1`, messageId: id, number: 1, worker: 'busy', startedAt: new Date() });
       expect(await workerFor(smtp).runOnce()).to.include({ skipped: 1, sent: 0 });

@@ -3,15 +3,15 @@ import { OutboxMessage } from '../../src/mail/outbox.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, PASSWORD } from '../support/fixtures.js';
 import { csrfFrom, newAgent, signIn, submitForm } from '../support/http.js';
-import { startFlakySmtp, type FlakySmtp } from './flaky-smtp.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 import { coordinatorCohort, enrolFromPage, participant } from './support.js';
 
 describe('mail', () => {
   describe('outbox page', () => {
     let t: TestApp;
-    let smtp: FlakySmtp;
+    let smtp: SmtpSink;
     beforeEach(async () => {
-      smtp = await startFlakySmtp({ refuse: (address) => (address.startsWith('ugyldig') ? 550 : undefined) });
+      smtp = await startSmtpSink({ refuse: (address) => (address.startsWith('ugyldig') ? 550 : undefined) });
       t = await startTestApp({ SMTP_URL: smtp.url });
     });
     afterEach(async () => {

@@ -4,7 +4,7 @@ import { trusted } from 'mongoose';
 import { enqueueMessage } from '../../src/mail/outbox.js';
 import { OutboxMessage } from '../../src/mail/outbox.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { startFlakySmtp, type FlakySmtp } from './flaky-smtp.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 
 /** `npm run worker` as a child process against this test file's database. */
 function startWorker(t: TestApp, smtpUrl: string): ChildProcess {
@@ -26,11 +26,11 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => {
 describe('mail', () => {
   describe('worker process', () => {
     let t: TestApp;
-    let smtp: FlakySmtp;
+    let smtp: SmtpSink;
     let child: ChildProcess | undefined;
     beforeEach(async () => {
       t = await startTestApp({ MAIL_WORKER: 'off' });
-      smtp = await startFlakySmtp({ delayMs: 60 });
+      smtp = await startSmtpSink({ delayMs: 60 });
     });
     afterEach(async () => {
       child?.kill('SIGKILL');

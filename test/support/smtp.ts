@@ -8,51 +8,74 @@ export interface SmtpSink {
   port: number;
   messages: ParsedMail[];
   raw: string[];
+  /** How many times each recipient was offered (accepted or not). */
+  offers: Map<string, number>;
   /** Resolves with the first message (already received or still to come) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  /** Resolves once `done()` holds, checked whenever a message arrives and every 25 ms. */
+  waitUntil(done: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { port?: number } = {}): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  port?: number;
+  /** An SMTP reply code to refuse this recipient with on this offer (1 = first), or undefined to accept. */
+  refuse?: (address: string, offer: number) => number | undefined;
+  /** Milliseconds to wait before accepting each message. */
+  delayMs?: number;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const raw: string[] = [];
-  const waiters: Array<() => void> = [];
+  const offers = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const offer = (offers.get(address.address) ?? 0) + 1;
+      offers.set(address.address, offer);
+      const code = options.refuse?.(address.address, offer);
+      if (!code) return callback();
+      callback(Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code }));
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', async () => {
-        const source = Buffer.concat(chunks);
-        raw.push(source.toString('utf8'));
-        messages.push(await simpleParser(source));
-        waiters.splice(0).forEach((wake) => wake());
-        callback();
+      stream.on('end', () => {
+        setTimeout(async () => {
+          const source = Buffer.concat(chunks);
+          raw.push(source.toString('utf8'));
+          messages.push(await simpleParser(source));
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
 
+  async function waitUntil(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out with ${messages.length} messages received`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
     raw,
+    offers,
+    waitUntil,
     async waitFor(match, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find(match);
-        if (found) return found;
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`no matching email among ${messages.length} received`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          waiters.push(() => { clearTimeout(timer); resolve(); });
-        });
-      }
+      await waitUntil(() => messages.some(match), timeoutMs).catch(() => {
+        throw new Error(`no matching email among ${messages.length} received`);
+      });
+      return messages.find(match)!;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
