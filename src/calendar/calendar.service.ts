@@ -5,6 +5,7 @@ import { translate, type Language } from '../shared/i18n/index.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import { cohortCalendar, gardenFeed, personFeed, sessionCalendar } from './ics.js';
 import { feedGardensOf, findFeedToken } from './feed-tokens.js';
+import { createRenderCache } from './render-cache.js';
 import { calendarSessions, loadCohortBundles, type CalendarSettings } from './sessions.js';
 
 
@@ -27,6 +28,8 @@ const language = (value?: string | null): Language => (value === 'en' ? 'en' : '
 /** Downloads and subscribable feeds, all METHOD:PUBLISH without attendees. */
 export function createCalendarService(deps: CalendarServiceDeps) {
   const feedOptions = () => ({ stamp: deps.now(), refreshMinutes: deps.refreshMinutes });
+  // A cached feed keeps the DTSTAMP of its first rendering, which is when its content last changed.
+  const feeds = createRenderCache();
 
   async function publicCohort(cohortId: string) {
     if (!Types.ObjectId.isValid(cohortId)) throw new NotFoundError();
@@ -61,7 +64,8 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const bundles = await loadCohortBundles({ cohortIds: enrolments.map((e) => e.cohortId) });
       const lang = language(person.language);
       const sessions = bundles.flatMap((b) => calendarSessions(b, lang, deps, { markCancelled: true }));
-      return personFeed(translate(lang, 'calendar.feed.personName', { name: person.name }), sessions, feedOptions());
+      const name = translate(lang, 'calendar.feed.personName', { name: person.name });
+      return feeds.get(['person', name, sessions], () => personFeed(name, sessions, feedOptions()));
     },
 
     /** A garden's feed, for as long as the token's owner coordinates the garden or teaches one of its cohorts. */
@@ -74,7 +78,8 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const lang = language(person.language);
       const bundles = await loadCohortBundles({ gardenId: token.gardenId });
       const sessions = bundles.flatMap((b) => calendarSessions(b, lang, deps, { markCancelled: true }));
-      return gardenFeed(translate(lang, 'calendar.feed.gardenName', { garden: allowed.name }), sessions, feedOptions());
+      const name = translate(lang, 'calendar.feed.gardenName', { garden: allowed.name });
+      return feeds.get(['garden', name, sessions], () => gardenFeed(name, sessions, feedOptions()));
     },
   };
 }

@@ -58,7 +58,13 @@ export function cleanCalendarName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const vtimezone = () => getVtimezoneComponent(CALENDAR_ZONE) ?? '';
+// Building a VTIMEZONE is costly and its rules never change while the process runs: build each once.
+const zoneComponents = new Map<string, string>();
+const zoneComponent = (zone: string): string => {
+  if (!zoneComponents.has(zone)) zoneComponents.set(zone, getVtimezoneComponent(zone) ?? '');
+  return zoneComponents.get(zone)!;
+};
+const vtimezone = () => zoneComponent(CALENDAR_ZONE);
 
 // ical-generator 10.2 escapes quotes in CN as \" (not RFC 6868), and ^ would start an RFC 6868 escape: leave both out.
 const cleanCn = (name: string) => cleanCalendarName(name).replace(/["^]/g, '');
@@ -101,7 +107,7 @@ function render(input: RenderInput): string {
     method: ICalCalendarMethod[method],
   });
   // A calendar-level timezone name would put DTSTAMP in local time; events name their zone instead.
-  calendar.timezone({ name: null, generator: (zone: string) => getVtimezoneComponent(zone) ?? '' });
+  calendar.timezone({ name: null, generator: zoneComponent });
   if (input.name) calendar.name(cleanCalendarName(input.name));
   if (input.refreshMinutes) calendar.ttl(input.refreshMinutes * 60);
   const sessions = method === 'REQUEST' ? input.sessions.filter((s) => !s.cancelled) : input.sessions;

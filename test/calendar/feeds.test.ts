@@ -92,6 +92,19 @@ describe('calendar', () => {
       await newAgent(t.app).get('/feeds/not-a-real-token-at-all-0000000000.ics').expect(404);
     });
 
+    it('when a session is cancelled after the feed was read, then the next read shows it cancelled with a higher SEQUENCE', async () => {
+      const { cohortId, sessions, agent: coordinator } = await coordinatorCohort(t);
+      const ola = await participant(t);
+      await enrolFromPage(ola.agent, cohortId);
+      const { path } = await feedFromDashboard(ola.agent);
+      const before = parseCalendar((await newAgent(t.app).get(path).expect(200)).text);
+      expect(before.events[2]!).to.include({ sequence: 0 });
+      const cancelled = await submitForm(coordinator, `/cohorts/${cohortId}/manage`, { reason: 'Snøstorm' }, `/cohorts/${cohortId}/sessions/${sessions[2]!._id}/cancel`);
+      expect(cancelled.status).to.equal(302);
+      const after = parseCalendar((await newAgent(t.app).get(path).expect(200)).text);
+      expect(after.events[2]!).to.include({ sequence: 1, status: 'CANCELLED' });
+    });
+
     it('when the seed rotates a token, then the returned path works until the next rotation', async () => {
       const ola = await participant(t);
       const path = await rotateFeedToken(ola.user._id);
