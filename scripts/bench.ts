@@ -65,7 +65,7 @@ try {
   rows.push({ target: 'bare Express route (ceiling)', 'req/s': ceilingResult.rps, 'p50 ms': ceilingResult.p50, 'p99 ms': ceilingResult.p99, ratio: '1.00', 'non-2xx': ceilingResult.bad });
   for (const target of targets) {
     const r = await measure(`${base}${target.path}`, target.as ? { cookie: cookies[target.as] } : {});
-    rows.push({ target: target.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, ratio: (r.rps / ceilingResult.rps).toFixed(2), 'non-2xx': r.bad });
+    rows.push({ target: target.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, ratio: (r.rps / ceilingResult.rps).toPrecision(2), 'non-2xx': r.bad });
   }
   console.table(rows);
   console.log(`Peak RSS: app ${await peakRssMb(app.pid)} MB, ceiling ${await peakRssMb(ceiling.pid)} MB (${os.cpus().length} cores, Node ${process.version})`);
