@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestContext(accounts));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
-  app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL) }));
+  app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: loginRateLimit(config.LOGIN_RATE_LIMIT) }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));

@@ -5,11 +5,12 @@ import type { CoursesService } from '../courses/courses.service.js';
 import { LANGUAGE_COOKIE } from '../shared/http/context.js';
 import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
 import { isLanguage } from '../shared/i18n/index.js';
+import { dashboardCohorts } from '../workshops/dashboard.service.js';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** The public home page, the language switch and each role's dashboard. */
-export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesService; calendarPanel?: (req: Request) => Promise<CalendarPanel> }): Router {
+export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesService; calendarPanel?: (req: Request) => Promise<CalendarPanel>; now: () => Date }): Router {
   const router = Router();
 
   router.get('/', (_req, res) => res.render('home/index'));
@@ -35,6 +36,7 @@ export function homeRoutes(deps: { accounts: AccountsService; courses: CoursesSe
       isCoordinator: account.roles.includes('coordinator'),
       isAdmin: account.roles.includes('admin'),
       calendar: deps.calendarPanel ? await deps.calendarPanel(req) : undefined,
+      cohorts: await dashboardCohorts(account, deps.now()),
     });
   });
 

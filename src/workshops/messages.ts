@@ -4,6 +4,18 @@ import { defineMessages } from '../shared/i18n/define.js';
 export const workshopsMessages = defineMessages({
   nav: 'Samlinger',
   navGardens: 'Næringshager',
+  dashboard: {
+    yours: 'Samlingene deres',
+    teaching: 'Kursrekker du underviser',
+    coordinating: 'Kursrekker i næringshagene dine',
+    next: 'Neste samling: {date}',
+    finished: 'Alle samlingene er holdt.',
+    waitlisted: 'venteliste',
+    register: 'Oppmøte samling {position}',
+    overview: 'Oversikt',
+    manage: 'Administrer',
+    find: 'Finn en kursrekke nær deg',
+  },
   listing: {
     title: 'Kommende samlinger',
     heading: 'Kursrekker nær deg',
@@ -148,6 +160,18 @@ export const workshopsMessages = defineMessages({
 }, {
   nav: 'Workshops',
   navGardens: 'Business gardens',
+  dashboard: {
+    yours: 'Your workshops',
+    teaching: 'Series you teach',
+    coordinating: 'Series at your business gardens',
+    next: 'Next workshop: {date}',
+    finished: 'All workshops have been held.',
+    waitlisted: 'waitlist',
+    register: 'Attendance, workshop {position}',
+    overview: 'Overview',
+    manage: 'Manage',
+    find: 'Find a workshop series near you',
+  },
   listing: {
     title: 'Upcoming workshops',
     heading: 'Workshop series near you',

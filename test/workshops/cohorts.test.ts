@@ -121,6 +121,24 @@ describe('workshops', () => {
       expect(await Enrolment.countDocuments({ status: 'enrolled' })).to.equal(1);
     });
 
+    it('when a company is enrolled, then its owner, the trainer and the coordinator see the cohort on their dashboards, and others do not', async () => {
+      const { garden, trainer, agent } = await coordinatorWithGarden();
+      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline: '2099-01-01' }), '/cohorts');
+      const cohort = await Cohort.findOne().lean();
+      const company = await makeCompany();
+      await makeAccount({ email: 'eier@example.no', companyId: company._id });
+      const owner = await signIn(t.app, 'eier@example.no', PASSWORD);
+      await submitForm(owner, `/workshops/${cohort!._id}`, {}, `/workshops/${cohort!._id}/enrol`);
+      expect((await owner.get('/dashboard').expect(200)).text).to.contain('Digital strategi våren 2027');
+      const coordinatorView = (await agent.get('/dashboard').expect(200)).text;
+      expect(coordinatorView).to.contain(`/cohorts/${cohort!._id}/manage`);
+      const trainerView = (await (await signIn(t.app, trainer.email, PASSWORD)).get('/dashboard').expect(200)).text;
+      expect(trainerView).to.contain(`/cohorts/${cohort!._id}/overview`).and.not.contain(`/cohorts/${cohort!._id}/manage`);
+      await makeAccount({ email: 'annen@example.no', roles: ['coordinator'] });
+      const outsider = (await (await signIn(t.app, 'annen@example.no', PASSWORD)).get('/dashboard').expect(200)).text;
+      expect(outsider).not.to.contain('Digital strategi våren 2027');
+    });
+
     it('when the deadline has passed, then the page says enrolment is closed and a forced post is refused', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
       await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline: '2020-01-01' }), '/cohorts');
