@@ -27,7 +27,7 @@ import { requestContext } from './shared/http/context.js';
 import { errorHandler, notFound } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
 import { csrfProtection, loginRateLimit, securityHeaders } from './shared/http/security.js';
-import { sessionMiddleware } from './shared/http/session.js';
+import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import { DomainEvents } from './shared/events.js';
 import type { Logger } from './shared/logger.js';
 import { createViewEngine } from './shared/views/engine.js';
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
+  app.use(saveSessionBeforeRedirect);
   app.use(requestContext(accounts));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 

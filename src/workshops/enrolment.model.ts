@@ -56,3 +56,18 @@ const enrolmentLogSchema = new Schema({
 
 enrolmentLogSchema.index({ cohortId: 1, createdAt: 1 });
 export const EnrolmentLog = mongoose.model('EnrolmentLog', enrolmentLogSchema);
+
+/**
+ * One document per participant place of a company in a cohort. Slot numbers run
+ * 1…participantsPerCompany, so the limit holds however many colleagues join at once.
+ */
+const participantSlotSchema = new Schema({
+  cohortId: { type: Schema.Types.ObjectId, required: true },
+  companyId: { type: Schema.Types.ObjectId, required: true },
+  slot: { type: Number, required: true },
+  accountId: { type: Schema.Types.ObjectId, required: true },
+}, { timestamps: true });
+
+participantSlotSchema.index({ cohortId: 1, companyId: 1, slot: 1 }, { unique: true });
+participantSlotSchema.index({ cohortId: 1, accountId: 1 }, { unique: true });
+export const ParticipantSlot = mongoose.model('ParticipantSlot', participantSlotSchema);

@@ -3,7 +3,7 @@ import { trusted, type Types } from 'mongoose';
 import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import type { DomainEvents, EnrolmentChange } from '../shared/events.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
-import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
+import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace } from './enrolment.model.js';
 
 export interface EnrolmentOutcome {
   status: 'enrolled' | 'waitlisted';
@@ -97,6 +97,33 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
     }
   }
 
+  /** Inserts a participant slot; true when the person holds one now, false when every slot is taken. */
+  async function claimParticipantSlot(cohort: Pick<CohortDoc, '_id' | 'participantsPerCompany'>, companyId: Id, accountId: Id): Promise<boolean> {
+    for (let slot = 1; slot <= cohort.participantsPerCompany; slot += 1) {
+      try {
+        await ParticipantSlot.create({ cohortId: cohort._id, companyId, slot, accountId });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        if (await ParticipantSlot.exists({ cohortId: cohort._id, accountId })) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds a person to the enrolment's participants. $addToSet is a read then a
+   * write on FerretDB, so two joins at once could lose one: write until it stuck.
+   */
+  async function addToParticipants(cohortId: Types.ObjectId, companyId: Id, accountId: Id): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await Enrolment.updateOne({ cohortId, companyId }, { $addToSet: { participantIds: accountId } });
+      const enrolment = await Enrolment.findOne({ cohortId, companyId }, { participantIds: 1 }).lean();
+      if (!enrolment || enrolment.participantIds.some((id) => String(id) === String(accountId))) return;
+    }
+    throw new Error(`participant ${String(accountId)} could not be added to the enrolment`);
+  }
+
   /** An enrolment left 'pending' for a minute was abandoned by a request that died half-way. */
   async function isAbandoned(cohortId: Types.ObjectId, companyId: Id): Promise<boolean> {
     const existing = await Enrolment.findOne({ cohortId, companyId }, { status: 1, updatedAt: 1 }).lean();
@@ -125,11 +152,14 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
       const cohort = await loadCohort(request.cohortId);
       if (!request.asCoordinator && cohort.enrolmentDeadline <= deps.now()) throw new ConflictError('workshops.enrolmentClosed');
       try {
-        await Enrolment.create({ cohortId: cohort._id, companyId: request.companyId, status: 'pending', participantIds: request.participantIds ?? [] });
+        await Enrolment.create({ cohortId: cohort._id, companyId: request.companyId, status: 'pending', participantIds: [] });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         if (!(await isAbandoned(cohort._id, request.companyId))) throw new ConflictError('workshops.alreadyEnrolled');
         // A request that died after recording the enrolment but before seating it: finish its work now.
+      }
+      for (const accountId of request.participantIds ?? []) {
+        if (await claimParticipantSlot(cohort, request.companyId, accountId)) await addToParticipants(cohort._id, request.companyId, accountId);
       }
       const queueIsEmpty = !(await WaitlistPlace.exists({ cohortId: cohort._id }));
       const seat = queueIsEmpty ? await claimSeat(cohort, request.companyId) : undefined;
@@ -154,6 +184,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
       if (!enrolment) throw new NotFoundError('workshops.notEnrolled');
       await WaitlistPlace.deleteOne({ cohortId: cohort._id, companyId: request.companyId });
       await Enrolment.deleteOne({ _id: enrolment._id });
+      await ParticipantSlot.deleteMany({ cohortId: cohort._id, companyId: request.companyId });
       const freed = await Seat.deleteOne({ cohortId: cohort._id, companyId: request.companyId });
       await record(cohort._id, request.companyId, 'cancelled', request.actorId, request.reason);
       if (freed.deletedCount > 0) await promoteWaiting(cohort);
@@ -177,10 +208,10 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
       const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId: request.companyId }).lean();
       if (!enrolment) throw new NotFoundError('workshops.notEnrolled');
       if (enrolment.participantIds.some((id) => String(id) === String(request.accountId))) return;
-      if (enrolment.participantIds.length >= cohort.participantsPerCompany) {
+      if (!(await claimParticipantSlot(cohort, request.companyId, request.accountId))) {
         throw new ConflictError('workshops.participantLimit', { limit: cohort.participantsPerCompany });
       }
-      await Enrolment.updateOne({ _id: enrolment._id }, { $addToSet: { participantIds: request.accountId } });
+      await addToParticipants(cohort._id, request.companyId, request.accountId);
       await record(cohort._id, request.companyId, 'joined', request.accountId);
     },
 

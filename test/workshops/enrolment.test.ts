@@ -137,3 +137,39 @@ describe('workshops', () => {
     });
   });
 });
+
+describe('workshops', () => {
+  describe('addParticipant under concurrency', () => {
+    let t: TestApp;
+    before(async () => { t = await startTestApp(); });
+    after(async () => t.close());
+
+    it('when eight colleagues join at once and one place is left, then exactly one joins and nobody is lost from the list', async () => {
+      const cohort = await makeCohort({ capacity: 3 });
+      const enrolment = createEnrolmentService({ events: new DomainEvents(), now: () => new Date() });
+      const companyId = new Types.ObjectId();
+      const owner = new Types.ObjectId();
+      await enrolment.enrolCompany({ cohortId: cohort._id, companyId, participantIds: [owner] });
+      const colleagues = Array.from({ length: 8 }, () => new Types.ObjectId());
+      const results = await Promise.allSettled(colleagues.map((accountId) => enrolment.addParticipant({ cohortId: cohort._id, companyId, accountId })));
+      expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused.map((r) => r.reason.messageKey)).to.deep.equal(Array(7).fill('workshops.participantLimit'));
+      const stored = await Enrolment.findOne({ cohortId: cohort._id, companyId }).lean();
+      expect(stored!.participantIds).to.have.length(2);
+      expect(stored!.participantIds.map(String)).to.include(String(owner));
+    });
+
+    it('when a company withdraws, then its places are free for its next enrolment', async () => {
+      const cohort = await makeCohort({ capacity: 3 });
+      const enrolment = createEnrolmentService({ events: new DomainEvents(), now: () => new Date() });
+      const companyId = new Types.ObjectId();
+      const people = [new Types.ObjectId(), new Types.ObjectId()];
+      await enrolment.enrolCompany({ cohortId: cohort._id, companyId, participantIds: people });
+      await enrolment.cancelEnrolment({ cohortId: cohort._id, companyId });
+      await enrolment.enrolCompany({ cohortId: cohort._id, companyId, participantIds: [people[1]!] });
+      await enrolment.addParticipant({ cohortId: cohort._id, companyId, accountId: people[0]! });
+      expect((await Enrolment.findOne({ cohortId: cohort._id, companyId }).lean())!.participantIds).to.have.length(2);
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import MongoStore from 'connect-mongo';
+import type { RequestHandler } from 'express';
 import session from 'express-session';
 import type { MongoClient } from 'mongodb';
 import type { AccountView } from '../../accounts/accounts.service.js';
@@ -41,3 +42,18 @@ export function sessionMiddleware(options: { client: MongoClient; dbName: string
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: TWO_WEEKS_MS },
   });
 }
+
+/**
+ * Saves a changed session before a redirect goes out. express-session sends the
+ * headers first and the end of the response after the store write, so a browser
+ * could follow the redirect before a new login or flash message was stored.
+ */
+export const saveSessionBeforeRedirect: RequestHandler = (req, res, next) => {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    const holdsData = req.session && Object.keys(req.session).some((key) => key !== 'cookie');
+    if (!holdsData) return redirect(...args);
+    req.session.save((error) => (error ? next(error) : redirect(...args)));
+  }) as typeof res.redirect;
+  next();
+};
