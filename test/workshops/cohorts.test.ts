@@ -18,6 +18,16 @@ describe('workshops', () => {
     return { coordinator, garden, trainer, agent: await signIn(t.app, email, PASSWORD) };
   }
 
+  /** A coordinator's cohort with the given deadline, and a signed-in owner of a company not yet enrolled. */
+  async function openCohortWithOwner(enrolmentDeadline: string) {
+    const { garden, trainer, agent } = await coordinatorWithGarden();
+    await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline }), '/cohorts');
+    const cohort = await Cohort.findOne().lean();
+    const company = await makeCompany();
+    await makeAccount({ email: 'eier@example.no', companyId: company._id });
+    return { garden, trainer, agent, cohort, owner: await signIn(t.app, 'eier@example.no', PASSWORD) };
+  }
+
   const cohortForm = (gardenId: string, trainerId: string, overrides: Record<string, string> = {}) => ({
     gardenId, courseSlug: 'digital-strategy', title: 'Digital strategi våren 2027', capacity: '20', participantsPerCompany: '2',
     minSessionsAttended: '5', enrolmentDeadline: '2027-03-01', startDate: '2027-03-11', startTime: '16:00', endTime: '19:00',
@@ -107,12 +117,7 @@ describe('workshops', () => {
 
   describe('public listing and self-service enrolment', () => {
     it('when a participant enrols from the cohort page, then the listing shows one seat fewer', async () => {
-      const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline: '2099-01-01' }), '/cohorts');
-      const cohort = await Cohort.findOne().lean();
-      const company = await makeCompany();
-      await makeAccount({ email: 'eier@example.no', companyId: company._id });
-      const owner = await signIn(t.app, 'eier@example.no', PASSWORD);
+      const { cohort, owner } = await openCohortWithOwner('2099-01-01');
       const response = await submitForm(owner, `/workshops/${cohort!._id}`, {}, `/workshops/${cohort!._id}/enrol`);
       expect(response.status).to.equal(302);
       const page = await owner.get(`/workshops/${cohort!._id}`).expect(200);
@@ -122,12 +127,7 @@ describe('workshops', () => {
     });
 
     it('when a company is enrolled, then its owner, the trainer and the coordinator see the cohort on their dashboards, and others do not', async () => {
-      const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline: '2099-01-01' }), '/cohorts');
-      const cohort = await Cohort.findOne().lean();
-      const company = await makeCompany();
-      await makeAccount({ email: 'eier@example.no', companyId: company._id });
-      const owner = await signIn(t.app, 'eier@example.no', PASSWORD);
+      const { trainer, agent, cohort, owner } = await openCohortWithOwner('2099-01-01');
       await submitForm(owner, `/workshops/${cohort!._id}`, {}, `/workshops/${cohort!._id}/enrol`);
       expect((await owner.get('/dashboard').expect(200)).text).to.contain('Digital strategi våren 2027');
       const coordinatorView = (await agent.get('/dashboard').expect(200)).text;
@@ -140,12 +140,7 @@ describe('workshops', () => {
     });
 
     it('when the deadline has passed, then the page says enrolment is closed and a forced post is refused', async () => {
-      const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline: '2020-01-01' }), '/cohorts');
-      const cohort = await Cohort.findOne().lean();
-      const company = await makeCompany();
-      await makeAccount({ email: 'eier@example.no', companyId: company._id });
-      const owner = await signIn(t.app, 'eier@example.no', PASSWORD);
+      const { cohort, owner } = await openCohortWithOwner('2020-01-01');
       const page = await owner.get(`/workshops/${cohort!._id}`).expect(200);
       expect(page.text).to.contain('Påmeldingsfristen har gått ut.');
       await owner.post(`/workshops/${cohort!._id}/enrol`).type('form').send({ _csrf: csrfFrom(page.text) }).expect(302);
