@@ -1,3 +1,4 @@
+import type { AccountView } from '../accounts/accounts.service.js';
 import { Router, type Request, type Response } from 'express';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
@@ -24,15 +25,19 @@ export function reviewRoutes(deps: WorkbookRoutesDeps): Router {
   const router = Router();
   const id = (req: Request) => String(req.params.id);
 
-  router.post('/strategies/:id/submit', requireAccount, async (req, res) => {
-    try {
-      await review.submit(req.account!, id(req));
-    } catch (error) {
-      return renderOverview(deps, req, res, 409, refusal(req, error));
-    }
-    flash(req, 'success', 'strategies.overview.submitted');
-    res.redirect(strategyPaths(id(req)).base);
-  });
+  /** A status change from the overview page: done, it says so; refused, the overview explains why. */
+  const transition = (change: (actor: AccountView, strategyId: string) => Promise<void>, doneKey: string) =>
+    async (req: Request, res: Response) => {
+      try {
+        await change(req.account!, id(req));
+      } catch (error) {
+        return renderOverview(deps, req, res, 409, refusal(req, error));
+      }
+      flash(req, 'success', doneKey);
+      res.redirect(strategyPaths(id(req)).base);
+    };
+
+  router.post('/strategies/:id/submit', requireAccount, transition((actor, strategyId) => review.submit(actor, strategyId), 'strategies.overview.submitted'));
 
   async function renderReview(req: Request, res: Response, status = 200, errorList?: Array<{ field: string; message: string }>, values: object = {}) {
     const read = await workbook.read(req.account!, id(req));
@@ -57,15 +62,7 @@ export function reviewRoutes(deps: WorkbookRoutesDeps): Router {
     res.redirect(strategyPaths(id(req)).base);
   });
 
-  router.post('/strategies/:id/reopen', requireAccount, async (req, res) => {
-    try {
-      await review.reopen(req.account!, id(req));
-    } catch (error) {
-      return renderOverview(deps, req, res, 409, refusal(req, error));
-    }
-    flash(req, 'success', 'strategies.overview.reopened');
-    res.redirect(strategyPaths(id(req)).base);
-  });
+  router.post('/strategies/:id/reopen', requireAccount, transition((actor, strategyId) => review.reopen(actor, strategyId), 'strategies.overview.reopened'));
 
   router.get('/reviews', ...requireRole('trainer'), async (req, res) => {
     const rows = await review.reviewQueue(req.account!);
