@@ -8,6 +8,7 @@ import { onShutdown, runMain } from './shared/process.js';
 import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
+import { removeExpiredSessions, sessionCollection } from './shared/http/session-store.js';
 
 /** Reads the configuration, opens the database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -24,9 +25,15 @@ async function main(): Promise<void> {
     console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${mail.transport.describe()}${mail.inline ? '' : ', sent by the separate worker'})`);
   });
   mail.start();
-  const sweep = setInterval(() => {
-    removeExpiredLinks(new Date()).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
-  }, 60 * 60 * 1000);
+  // Expiry is the app's job on FerretDB (no TTL indexes); every delete here is acknowledged.
+  const sessions = sessionCollection(mongoose.connection.getClient(), database.dbName);
+  const removeExpired = () => {
+    const now = new Date();
+    removeExpiredLinks(now).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
+    removeExpiredSessions(sessions, now).catch((error) => logger.warn({ err: error }, 'session clean-up failed'));
+  };
+  removeExpired();
+  const sweep = setInterval(removeExpired, 60 * 60 * 1000);
 
   onShutdown(async (signal) => {
     console.log(`${signal} received: closing`);

@@ -1,4 +1,6 @@
 import mongoose from 'mongoose';
+import { guardCommands, type CommandGuardOptions } from './command-guard.js';
+import { VerifiedConnection } from './verified-connection.js';
 
 // Query filters built from request data can never smuggle in operators such as $ne or $gt.
 mongoose.set('sanitizeFilter', true);
@@ -6,16 +8,28 @@ mongoose.set('sanitizeFilter', true);
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', false);
 
+/** How every client of the app talks to the database; tests build their own clients with the same. */
+export const CLIENT_OPTIONS = {
+  serverSelectionTimeoutMS: 5000,
+  heartbeatFrequencyMS: 2000,
+  monitorCommands: true,
+  // Not in the driver's public types: the class that makes each connection (see verified-connection.ts).
+  ...({ connectionType: VerifiedConnection } as object),
+} as const;
+
+const reportIncident: NonNullable<CommandGuardOptions['onIncident']> = ({ kind, commandName, error }) => {
+  console.error(`database ${kind} on ${commandName}: ${error.message}`);
+};
+
 /**
  * Connects the shared Mongoose connection to `uri`, using `dbName` when given.
- * The driver reconnects by itself when the server comes back.
+ * The driver reconnects by itself when the server comes back. Every reply is
+ * checked against its request, unacknowledged writes are refused, and a
+ * wire-protocol error retires the pooled connections (see command-guard.ts).
  */
-export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
-  await mongoose.connect(uri, {
-    dbName,
-    serverSelectionTimeoutMS: 5000,
-    heartbeatFrequencyMS: 2000,
-  });
+export async function connectDatabase(uri: string, dbName?: string, options: CommandGuardOptions = {}): Promise<typeof mongoose> {
+  await mongoose.connect(uri, { dbName, ...CLIENT_OPTIONS });
+  guardCommands(mongoose.connection.getClient(), { onIncident: options.onIncident ?? reportIncident });
   await ensureIndexes();
   return mongoose;
 }

@@ -1,11 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { translate } from '../i18n/index.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 
 const STATUS = new Map<Function, number>([
   [NotFoundError, 404], [ForbiddenError, 403], [ValidationError, 400], [ConflictError, 409],
 ]);
+
+const RETRY_AFTER_SECONDS = 5;
 
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
@@ -16,9 +19,15 @@ export function errorHandler(options: { logger: Logger; showStack: boolean }): E
     if (res.headersSent) return next(error);
     const known = error instanceof AppError;
     const payloadTooLarge = (error as { type?: string }).type === 'entity.too.large';
-    const status = known ? (STATUS.get(error.constructor) ?? 400) : payloadTooLarge ? 413 : 500;
+    const unavailable = !known && isDatabaseUnavailable(error);
+    const status = known ? (STATUS.get(error.constructor) ?? 400) : payloadTooLarge ? 413 : unavailable ? 503 : 500;
     if (status === 500) options.logger.error({ err: error, url: req.originalUrl }, 'request failed');
-    const messageKey = known ? error.messageKey : payloadTooLarge ? 'errors.tooLarge' : 'errors.server';
+    if (unavailable) {
+      options.logger.warn({ err: error, url: req.originalUrl }, 'database unavailable');
+      // Browsers, calendar apps and monitors may try again; this is an outage, not a missing page.
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+    const messageKey = known ? error.messageKey : payloadTooLarge ? 'errors.tooLarge' : unavailable ? 'errors.unavailable' : 'errors.server';
     const t = req.t ?? ((key: string, params?: Record<string, unknown>) => translate('nb', key, params));
     const message = t(messageKey, known ? error.params : {});
     res.status(status);

@@ -1,8 +1,8 @@
-import MongoStore from 'connect-mongo';
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import type { MongoClient } from 'mongodb';
 import type { AccountView } from '../../accounts/accounts.service.js';
+import { DatabaseSessionStore, sessionCollection } from './session-store.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -22,8 +22,8 @@ declare module 'express-serve-static-core' {
 const TWO_WEEKS_MS = 14 * 24 * 60 * 60 * 1000;
 
 /**
- * Sessions stored in the database. Expired ones are removed by a periodic sweep
- * rather than a TTL index, which FerretDB does not support.
+ * Sessions stored in the database. Expired ones are removed by the app's sweep
+ * (removeExpiredSessions) rather than a TTL index, which FerretDB does not support.
  */
 export function sessionMiddleware(options: { client: MongoClient; dbName: string; secret: string; secure: boolean }) {
   return session({
@@ -31,14 +31,7 @@ export function sessionMiddleware(options: { client: MongoClient; dbName: string
     secret: options.secret,
     resave: false,
     saveUninitialized: false,
-    store: MongoStore.create({
-      client: options.client,
-      dbName: options.dbName,
-      collectionName: 'sessions',
-      autoRemove: 'interval',
-      autoRemoveInterval: 10,
-      touchAfter: 60 * 60,
-    }),
+    store: new DatabaseSessionStore(sessionCollection(options.client, options.dbName), { ttlMs: TWO_WEEKS_MS }),
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: TWO_WEEKS_MS },
   });
 }

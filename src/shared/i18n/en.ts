@@ -173,6 +173,7 @@ export const en: Shape<typeof nb> = {
     title413: 'Too large',
     title429: 'Too many attempts',
     title500: 'Something went wrong',
+    title503: 'Temporarily unavailable',
     notFound: 'We cannot find the page you asked for.',
     forbidden: 'You do not have access to this page.',
     csrf: 'The form had expired or was invalid. Go back, reload the page and try again.',
@@ -180,6 +181,7 @@ export const en: Shape<typeof nb> = {
     tooLarge: 'What you sent is too large.',
     tooManyLogins: 'Too many login attempts. Wait a quarter of an hour and try again, or ask for a new password.',
     server: 'Something went wrong on our side. Please try again shortly.',
+    unavailable: 'We cannot reach the database right now. Wait a moment and try again.',
     home: 'To the home page',
   },
   mail: {

@@ -170,6 +170,7 @@ export const nb = {
     title413: 'For stor',
     title429: 'For mange forsøk',
     title500: 'Noe gikk galt',
+    title503: 'Midlertidig utilgjengelig',
     notFound: 'Vi finner ikke siden du ba om.',
     forbidden: 'Du har ikke tilgang til denne siden.',
     csrf: 'Skjemaet var utløpt eller ugyldig. Gå tilbake, last inn siden på nytt og prøv igjen.',
@@ -177,6 +178,7 @@ export const nb = {
     tooLarge: 'Det du sendte er for stort.',
     tooManyLogins: 'For mange innloggingsforsøk. Vent et kvarter og prøv igjen, eller be om nytt passord.',
     server: 'Det oppstod en feil hos oss. Prøv igjen om litt.',
+    unavailable: 'Vi får ikke kontakt med databasen akkurat nå. Vent et øyeblikk og prøv igjen.',
     home: 'Til forsiden',
   },
   mail: {

@@ -1,0 +1,85 @@
+import session from 'express-session';
+import type { Collection, MongoClient } from 'mongodb';
+
+/** A stored session, in the shape connect-mongo used, so sessions survive the switch. */
+interface SessionDocument {
+  _id: string;
+  session: string;
+  expires: Date;
+  lastModified: Date;
+}
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+type StoredSession = session.SessionData & { lastModified?: Date };
+
+export const SESSION_COLLECTION = 'sessions';
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The collection sessions live in. */
+export function sessionCollection(client: MongoClient, dbName: string): Collection<SessionDocument> {
+  return client.db(dbName).collection<SessionDocument>(SESSION_COLLECTION);
+}
+
+/**
+ * Deletes sessions that have expired, with an acknowledged write. The app runs
+ * this on a timer: FerretDB has no TTL index, and the session store we used
+ * before swept with an unacknowledged write, which FerretDB answers anyway and
+ * so hands later replies to the wrong requests.
+ */
+export async function removeExpiredSessions(collection: Collection<SessionDocument>, now: Date): Promise<number> {
+  const { deletedCount } = await collection.deleteMany({ expires: { $lt: now } });
+  return deletedCount;
+}
+
+/**
+ * express-session's store on the database. Every read is a lookup by `_id`, the
+ * one filter FerretDB's SQLite backend answers without reading the whole
+ * collection; expiry is checked here rather than in the query for that reason.
+ * Every write is acknowledged. An unchanged session is touched at most once an
+ * hour, so reading pages costs no writes.
+ */
+export class DatabaseSessionStore extends session.Store {
+  constructor(
+    private readonly collection: Collection<SessionDocument>,
+    private readonly options: { ttlMs: number; touchAfterMs?: number; now?: () => Date },
+  ) {
+    super();
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private expiresOf(data: session.SessionData): Date {
+    const expires = data.cookie?.expires;
+    return expires ? new Date(expires) : new Date(this.now().getTime() + this.options.ttlMs);
+  }
+
+  override get(sid: string, callback: Callback<session.SessionData | null>): void {
+    this.collection.findOne({ _id: sid }).then((document) => {
+      if (!document || document.expires <= this.now()) return callback(undefined, null);
+      const data = JSON.parse(document.session) as StoredSession;
+      // Carried on the session so touch() can tell whether a write is due; set() drops it again.
+      data.lastModified = document.lastModified;
+      callback(undefined, data);
+    }, callback);
+  }
+
+  override set(sid: string, data: session.SessionData, callback: Callback = () => undefined): void {
+    const { lastModified: _ignored, ...content } = data as StoredSession;
+    const document = { session: JSON.stringify(content), expires: this.expiresOf(data), lastModified: this.now() };
+    this.collection.updateOne({ _id: sid }, { $set: document }, { upsert: true }).then(() => callback(), callback);
+  }
+
+  override touch(sid: string, data: session.SessionData, callback: Callback = () => undefined): void {
+    const lastModified = (data as StoredSession).lastModified;
+    const touchAfterMs = this.options.touchAfterMs ?? HOUR_MS;
+    if (lastModified && this.now().getTime() - new Date(lastModified).getTime() < touchAfterMs) return callback();
+    const update = { $set: { expires: this.expiresOf(data), lastModified: this.now() } };
+    this.collection.updateOne({ _id: sid }, update).then(() => callback(), callback);
+  }
+
+  override destroy(sid: string, callback: Callback = () => undefined): void {
+    this.collection.deleteOne({ _id: sid }).then(() => callback(), callback);
+  }
+}

@@ -1,0 +1,68 @@
+import net from 'node:net';
+
+/**
+ * A TCP proxy in front of the test database that can make the server look out
+ * of step: it sends one chosen reply twice, as FerretDB does when it answers an
+ * unacknowledged write. The second copy is read by whichever request comes next
+ * on that connection, exactly like the incident in production.
+ */
+export interface WireProxy {
+  uri: string;
+  /** The next request whose bytes contain `marker` gets its reply delivered twice. */
+  duplicateReplyTo(marker: string): void;
+  /** How many duplicates were sent so far. */
+  readonly duplicatesSent: number;
+  close(): Promise<void>;
+}
+
+/** Splits a byte stream into MongoDB wire messages (each starts with its int32 length). */
+function frames(onFrame: (frame: Buffer) => void): (chunk: Buffer) => void {
+  let pending = Buffer.alloc(0);
+  return (chunk) => {
+    pending = Buffer.concat([pending, chunk]);
+    while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
+      const length = pending.readInt32LE(0);
+      onFrame(pending.subarray(0, length));
+      pending = pending.subarray(length);
+    }
+  };
+}
+
+export async function startWireProxy(target: { host: string; port: number }): Promise<WireProxy> {
+  let marker: Buffer | undefined;
+  let duplicatesSent = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target.port, target.host);
+    sockets.add(client).add(upstream);
+    const doubled = new Set<number>();
+    client.on('data', frames((frame) => {
+      if (marker && frame.includes(marker)) {
+        doubled.add(frame.readInt32LE(4)); // requestID
+        marker = undefined;
+      }
+      upstream.write(frame);
+    }));
+    upstream.on('data', frames((frame) => {
+      client.write(frame);
+      if (doubled.delete(frame.readInt32LE(8))) { // responseTo
+        client.write(frame);
+        duplicatesSent += 1;
+      }
+    }));
+    const closeBoth = () => { client.destroy(); upstream.destroy(); };
+    client.on('close', closeBoth).on('error', closeBoth);
+    upstream.on('close', closeBoth).on('error', closeBoth);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    uri: `mongodb://127.0.0.1:${port}/`,
+    duplicateReplyTo(text) { marker = Buffer.from(text); },
+    get duplicatesSent() { return duplicatesSent; },
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
