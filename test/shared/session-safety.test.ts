@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { removeExpiredSessions, sessionCollection } from '../../src/shared/http/session-store.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { takeIncidents } from '../support/incidents.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { signIn, type Agent } from '../support/http.js';
 import { startWireProxy, type WireProxy } from '../support/wire-proxy.js';
@@ -81,6 +82,7 @@ describe('shared/http', () => {
       }
 
       expect(proxy.duplicatesSent).to.equal(1);
+      expect(takeIncidents()).to.have.lengthOf(1).and.to.satisfy((seen: string[]) => seen[0]!.startsWith('wire-protocol-error'));
       const failed = outcomes.filter((o) => o.status !== 200);
       expect(failed.map((o) => o.status)).to.deep.equal([503]);
       expect(failed[0]!.retryAfter).to.equal('5');

@@ -9,6 +9,7 @@ import { createMailSystem, type MailSystem } from '../../src/mail/mail-system.js
 import { loadConfig, type Config } from '../../src/shared/config.js';
 import { connectDatabase, disconnectDatabase } from '../../src/shared/db/connection.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { recordIncident } from './incidents.js';
 import { startSmtpSink, type SmtpSink } from './smtp.js';
 
 /** A clock tests can move forward, e.g. to expire a link. */
@@ -45,7 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const uri = options.mongoUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with npm test');
   const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
-  await connectDatabase(uri, dbName);
+  await connectDatabase(uri, dbName, { onIncident: recordIncident });
   const smtp = await startSmtpSink();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, BASE_URL: 'http://localhost:3000', MAIL_POLL_MS: '60000', ...env });
   const clock = new TestClock();

@@ -1,0 +1,20 @@
+import { Types } from 'mongoose';
+import { NotFoundError } from '../errors.js';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+
+/** The ObjectId in `value`, or undefined when it cannot be one (a mistyped or tampered address). */
+export function toObjectId(value: unknown): Types.ObjectId | undefined {
+  if (value instanceof Types.ObjectId) return value;
+  return typeof value === 'string' && OBJECT_ID.test(value) ? new Types.ObjectId(value) : undefined;
+}
+
+/**
+ * The ObjectId in `value`; a value that cannot be one names a page that does not
+ * exist. Only a malformed id becomes "not found": a failing database stays an error.
+ */
+export function idOrNotFound(value: unknown, messageKey?: string): Types.ObjectId {
+  const id = toObjectId(value);
+  if (!id) throw new NotFoundError(messageKey);
+  return id;
+}

@@ -1,0 +1,27 @@
+import type { CommandGuardOptions } from '../../src/shared/db/command-guard.js';
+
+/**
+ * Database incidents (a refused unacknowledged write, a reply out of step) seen
+ * by the test apps' connections. A dependency that sends such a write may swallow
+ * the refusal, so every incident a test did not take on purpose fails the run.
+ */
+const seen: string[] = [];
+const unexpected: string[] = [];
+
+export const recordIncident: NonNullable<CommandGuardOptions['onIncident']> = ({ kind, commandName, error }) => {
+  seen.push(`${kind} on ${commandName}: ${error.message}`);
+};
+
+/** Returns and forgets the incidents so far: for a test that provokes one on purpose. */
+export function takeIncidents(): string[] {
+  return seen.splice(0);
+}
+
+export const mochaHooks = {
+  afterEach(this: Mocha.Context) {
+    for (const incident of takeIncidents()) unexpected.push(`${this.currentTest?.fullTitle()}: ${incident}`);
+  },
+  afterAll() {
+    if (unexpected.length) throw new Error(`database incidents no test expected:\n${unexpected.join('\n')}`);
+  },
+};
