@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.
 import { hashPassword, passwordWeakness } from './password.js';
 import { toAccountView, type AccountView } from './accounts.service.js';
 import { User, type Role } from './user.model.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +22,7 @@ export async function listAccounts(search: string, page: number): Promise<{ acco
 /** Replaces an account's roles; an admin cannot take the admin role from themselves. */
 export async function assignRoles(actor: AccountView, accountId: string, roles: Role[]): Promise<AccountView> {
   if (actor.id === accountId && !roles.includes('admin')) throw new ConflictError('admin.cannotDemoteSelf');
-  const user = await User.findByIdAndUpdate(accountId, { roles }, { returnDocument: 'after' }).lean();
+  const user = await User.findByIdAndUpdate(idOrNotFound(accountId), { roles }, { returnDocument: 'after' }).lean();
   if (!user) throw new NotFoundError();
   return toAccountView(user);
 }

@@ -10,6 +10,7 @@ import { checkInWindow } from './check-in-code.js';
 import { marksOfSession, recordMark } from './marks.js';
 import { loadRoster, peopleById, type Id, type RosterPerson } from './roster.js';
 import { readAttendanceSheet } from './sheet.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 export interface RegisterRow extends RosterPerson {
   status?: AttendanceStatus;
@@ -39,7 +40,7 @@ export interface SheetReport {
 /** Loads the cohort for its staff and one of its sessions, or throws 403/404. */
 async function assertStaffSession(account: AccountView, cohortId: Id, sessionId: Id) {
   const { cohort } = await assertStaffOfCohort(account, cohortId);
-  const session = await WorkshopSession.findOne({ _id: sessionId, cohortId: cohort._id }).lean().catch(() => null);
+  const session = await WorkshopSession.findOne({ _id: idOrNotFound(sessionId), cohortId: cohort._id }).lean();
   if (!session) throw new NotFoundError();
   return { cohort, session };
 }

@@ -6,6 +6,7 @@ import { translate, type Language } from '../shared/i18n/index.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from '../workshops/cohort.model.js';
 import { Garden, type GardenDoc } from '../workshops/garden.model.js';
 import { addressOf, CALENDAR_ZONE, sessionUid, type CalendarSession } from './ics.js';
+import { toObjectId } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -29,8 +30,12 @@ export interface CohortBundle {
  * names the organiser after the garden's public contact rather than its coordinator.
  */
 export async function loadCohortBundles(filter: { cohortIds?: Id[]; gardenId?: Id }, options: { publicOnly?: boolean } = {}): Promise<CohortBundle[]> {
-  const query = filter.gardenId ? { gardenId: filter.gardenId } : { _id: trusted({ $in: filter.cohortIds ?? [] }) };
-  const cohorts = await Cohort.find(query).lean().catch(() => []);
+  // An id that cannot be one (from an address, say) matches nothing.
+  const gardenId = filter.gardenId === undefined ? undefined : toObjectId(filter.gardenId);
+  if (filter.gardenId !== undefined && !gardenId) return [];
+  const cohortIds = (filter.cohortIds ?? []).map(toObjectId).filter((id) => id !== undefined);
+  const query = gardenId ? { gardenId } : { _id: trusted({ $in: cohortIds }) };
+  const cohorts = await Cohort.find(query).lean();
   if (!cohorts.length) return [];
   const ids = cohorts.map((c) => c._id);
   const [gardens, sessions] = await Promise.all([

@@ -6,6 +6,7 @@ import { ImportJob, ImportRow, type ImportJobDoc, type ImportRowDoc } from './im
 import { createInvite } from './invite.js';
 import { previewImport } from './preview.js';
 import { claimImport, isStalled, lastClaim, processRows, type ImportLease } from './run.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -50,7 +51,7 @@ export function createImportsService(deps: ImportsDeps) {
   }
 
   async function loadJob(cohortId: Id, jobId: Id) {
-    const job = await ImportJob.findById(jobId).lean().catch(() => null);
+    const job = await ImportJob.findById(idOrNotFound(jobId)).lean();
     if (!job || String(job.cohortId) !== String(cohortId)) throw new NotFoundError();
     return job;
   }

@@ -8,6 +8,7 @@ import { Garden } from '../workshops/garden.model.js';
 import { checkLines, hasErrors, problemError, problemWarning, sameCompanyName, type CheckedLine } from './check-lines.js';
 import { readImportLines } from './columns.js';
 import { ImportJob, ImportRow } from './import.model.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -73,7 +74,7 @@ function compare(lines: CheckedLine[], known: Awaited<ReturnType<typeof lookUp>>
  * Throws ImportFileError when the file as a whole cannot be read.
  */
 export async function previewImport(request: PreviewRequest): Promise<{ jobId: string }> {
-  const cohort = await Cohort.findById(request.cohortId).lean().catch(() => null);
+  const cohort = await Cohort.findById(idOrNotFound(request.cohortId)).lean();
   if (!cohort) throw new NotFoundError();
   const garden = await Garden.findById(cohort.gardenId, { municipality: 1 }).lean();
   const checked = checkLines(readImportLines(request.csvText));

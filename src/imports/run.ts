@@ -7,6 +7,7 @@ import { Cohort } from '../workshops/cohort.model.js';
 import { ImportJob, ImportJobClaim, ImportRow, type ImportJobDoc } from './import.model.js';
 import { importRow, RowFailure, type RowContext, type RowValues } from './import-row.js';
 import type { Invite } from './invite.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 /** A worker whose heartbeat is older than this is taken to be gone, and its job may be resumed. */
 export const STALE_AFTER_MS = 30_000;
@@ -45,7 +46,7 @@ export function isStalled(job: Pick<ImportJobDoc, 'status' | 'heartbeatAt'>, cla
  * insert wins; the others, and claims on jobs that need none, get undefined.
  */
 export async function claimImport(jobId: Id, now: Date, actorId?: Id): Promise<ImportLease | undefined> {
-  const job = await ImportJob.findById(jobId).lean().catch(() => null);
+  const job = await ImportJob.findById(idOrNotFound(jobId)).lean();
   if (!job) throw new NotFoundError();
   const claim = await lastClaim(job._id);
   const startable = job.status === 'preview' && !claim;

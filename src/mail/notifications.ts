@@ -10,6 +10,7 @@ import { Enrolment, WaitlistPlace } from '../workshops/enrolment.model.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
 import { scheduleReminders } from './reminders.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -146,7 +147,7 @@ export function createNotifications(deps: NotificationDeps) {
     /** Sends an enrolled company's people the cohort's invitations again (and queues missing reminders); returns how many. */
     async resendInvites(actor: AccountView, cohortId: string, companyId: string): Promise<number> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
-      const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId }).lean().catch(() => null);
+      const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId: idOrNotFound(companyId, 'workshops.notEnrolled') }).lean();
       if (!enrolment || enrolment.status !== 'enrolled') throw new NotFoundError('workshops.notEnrolled');
       const bundle = await loadBundle(cohort._id);
       if (!bundle) throw new NotFoundError();

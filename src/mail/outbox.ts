@@ -1,6 +1,7 @@
 import { trusted, Types } from 'mongoose';
 import { isDuplicateKey } from '../shared/errors.js';
 import { OutboxMessage, type OutboxMessageDoc, type OutboxStatus } from './outbox.model.js';
+import { toObjectId } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -86,7 +87,8 @@ export async function countOutbox(gardenIds?: Id[]): Promise<Record<string, numb
  * The attempt count is kept, so the next attempt gets a new lease number.
  */
 export async function retryMessage(id: Id, now: Date): Promise<boolean> {
-  const message = await OutboxMessage.findById(id, { status: 1 }).lean().catch(() => null);
+  const messageId = toObjectId(id);
+  const message = messageId && (await OutboxMessage.findById(messageId, { status: 1 }).lean());
   if (!message || !['failed', 'uncertain'].includes(message.status)) return false;
   await OutboxMessage.updateOne({ _id: message._id }, { $set: { status: 'queued', nextAttemptAt: now }, $unset: { lastError: 1 } });
   return true;

@@ -7,6 +7,7 @@ import { detectFileKind } from './file-kinds.js';
 import { sanitiseFileName } from './file-name.js';
 import { putFile, readFile, removeFile } from './gridfs.js';
 import { Material } from './material.model.js';
+import { toObjectId } from '../shared/db/ids.js';
 
 /** What a trainer (or the seed script) hands over to store one material. */
 export interface StoreMaterialInput {
@@ -37,8 +38,6 @@ export interface MaterialFile extends MaterialSummary {
   gridFsId: Types.ObjectId;
 }
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
 function toSummary(doc: { _id: Types.ObjectId; title: string; fileName: string; size: number; contentType: string }): MaterialSummary {
   return { id: String(doc._id), title: doc.title, fileName: doc.fileName, size: doc.size, contentType: doc.contentType };
 }
@@ -57,7 +56,7 @@ function assertTitle(title: string): string {
 export async function storeMaterial(input: StoreMaterialInput, limits: { maxBytes?: number } = {}): Promise<MaterialSummary> {
   const title = assertTitle(input.title);
   if (limits.maxBytes !== undefined && input.bytes.length > limits.maxBytes) throw new FileTooLargeError();
-  if (input.sessionId !== undefined && !OBJECT_ID.test(input.sessionId)) throw new ValidationError({ sessionId: 'forms.invalid' });
+  if (input.sessionId !== undefined && !toObjectId(input.sessionId)) throw new ValidationError({ sessionId: 'forms.invalid' });
   const kind = await detectFileKind(input.bytes);
   const fileName = sanitiseFileName(input.originalName, kind.ext);
   const sha256 = crypto.createHash('sha256').update(input.bytes).digest('hex');
@@ -83,7 +82,8 @@ export async function listMaterialsForModule(courseSlug: string, moduleSlug: str
 
 /** One material for download; an unknown or malformed id is NotFound. */
 export async function findMaterial(id: string): Promise<MaterialFile> {
-  const doc = OBJECT_ID.test(id) ? await Material.findById(id).lean() : null;
+  const materialId = toObjectId(id);
+  const doc = materialId && (await Material.findById(materialId).lean());
   if (!doc) throw new NotFoundError('materials.errors.notFound');
   return {
     ...toSummary(doc), courseSlug: doc.courseSlug, moduleSlug: doc.moduleSlug, sha256: doc.sha256, gridFsId: doc.gridFsId,

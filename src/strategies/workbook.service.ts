@@ -9,6 +9,7 @@ import { Enrolment } from '../workshops/enrolment.model.js';
 import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './access.js';
 import { normaliseContent, type SectionContent, type StrategyContent, type StrategySection } from './sections.js';
 import { Strategy, StrategyTransition, StrategyVersion, type StrategyStatus } from './strategy.model.js';
+import { toObjectId } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -67,7 +68,8 @@ async function appendVersion(strategyId: Types.ObjectId, section: StrategySectio
 export function createWorkbookService(deps: { now: () => Date }) {
   async function assertEnrolled(companyId: string, target: StrategyTarget): Promise<{ cohortId?: Types.ObjectId; courseSlug: string }> {
     if ('cohortId' in target) {
-      const cohort = await Cohort.findById(target.cohortId, { courseSlug: 1 }).lean().catch(() => null);
+      const cohortId = toObjectId(target.cohortId);
+      const cohort = cohortId && (await Cohort.findById(cohortId, { courseSlug: 1 }).lean());
       const enrolled = cohort && (await Enrolment.exists({ cohortId: cohort._id, companyId, status: 'enrolled' }));
       if (!cohort || !enrolled) throw new ConflictError('strategies.errors.notEnrolled');
       return { cohortId: cohort._id, courseSlug: cohort.courseSlug };

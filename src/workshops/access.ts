@@ -3,6 +3,7 @@ import type { AccountView } from '../accounts/accounts.service.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Garden, type GardenDoc } from './garden.model.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 const has = (ids: Types.ObjectId[] | undefined, id: string) => (ids ?? []).some((x) => String(x) === id);
@@ -19,7 +20,7 @@ export function teachesCohort(account: AccountView, cohort: Pick<CohortDoc, 'tra
 
 /** Loads a garden the account manages, or throws 404/403. */
 export async function assertManagesGarden(account: AccountView, gardenId: Id) {
-  const garden = await Garden.findById(gardenId).lean().catch(() => null);
+  const garden = await Garden.findById(idOrNotFound(gardenId)).lean();
   if (!garden) throw new NotFoundError();
   if (!managesGarden(account, garden)) throw new ForbiddenError();
   return garden;
@@ -27,7 +28,7 @@ export async function assertManagesGarden(account: AccountView, gardenId: Id) {
 
 /** Loads a cohort with its garden when the account manages the garden, or throws 404/403. */
 export async function assertManagesCohort(account: AccountView, cohortId: Id) {
-  const cohort = await Cohort.findById(cohortId).lean().catch(() => null);
+  const cohort = await Cohort.findById(idOrNotFound(cohortId)).lean();
   if (!cohort) throw new NotFoundError();
   const garden = await assertManagesGarden(account, cohort.gardenId);
   return { cohort, garden };
@@ -35,7 +36,7 @@ export async function assertManagesCohort(account: AccountView, cohortId: Id) {
 
 /** Loads a cohort for its staff: coordinators of its garden, its trainers and admins; others get 403. */
 export async function assertStaffOfCohort(account: AccountView, cohortId: Id) {
-  const cohort = await Cohort.findById(cohortId).lean().catch(() => null);
+  const cohort = await Cohort.findById(idOrNotFound(cohortId)).lean();
   if (!cohort) throw new NotFoundError();
   const garden = await Garden.findById(cohort.gardenId).lean();
   if (!garden) throw new NotFoundError();

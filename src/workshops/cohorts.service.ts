@@ -11,12 +11,13 @@ import type { EnrolmentService } from './enrolment.service.js';
 import { ZONE } from './holidays.js';
 import { assertNoClash, osloInterval, proposeSessions, type PlannedSession } from './schedule.js';
 import type { CreateCohortInput, SessionChangeInput, UpdateCohortInput } from './schemas.js';
+import { idOrNotFound, toObjectId } from '../shared/db/ids.js';
 
 /** Cohort use cases for coordinators: create with a proposed schedule, adjust, move and cancel sessions. */
 export function createCohortsService(deps: { catalogue: CourseCatalogue; events: DomainEvents; enrolment: EnrolmentService }) {
   async function assertTrainers(ids: string[]): Promise<Types.ObjectId[]> {
-    const trainers = await User.find({ _id: trusted({ $in: ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id)) }) }, { roles: 1 }).lean()
-      .catch(() => []);
+    const valid = ids.map(toObjectId).filter((id) => id !== undefined);
+    const trainers = await User.find({ _id: trusted({ $in: valid }) }, { roles: 1 }).lean();
     if (trainers.length !== ids.length || trainers.some((t) => !t.roles.includes('trainer'))) {
       throw new ValidationError({ trainerIds: 'workshops.unknownTrainer' });
     }
@@ -78,7 +79,7 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
     /** Cancels one session with a reason; it stays in calendars as cancelled. */
     async cancelSession(actor: AccountView, cohortId: string, sessionId: string, reason: string): Promise<void> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
-      const session = await WorkshopSession.findOne({ _id: sessionId, cohortId: cohort._id }).lean().catch(() => null);
+      const session = await WorkshopSession.findOne({ _id: idOrNotFound(sessionId), cohortId: cohort._id }).lean();
       if (!session) throw new NotFoundError();
       if (session.status === 'cancelled') return;
       await WorkshopSession.updateOne({ _id: session._id }, { $set: { status: 'cancelled', changeReason: reason }, $inc: { sequence: 1 } });

@@ -4,6 +4,7 @@ import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.j
 import type { DomainEvents, EnrolmentChange } from '../shared/events.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace } from './enrolment.model.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 export interface EnrolmentOutcome {
   status: 'enrolled' | 'waitlisted';
@@ -131,7 +132,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
   }
 
   async function loadCohort(cohortId: Id) {
-    const cohort = await Cohort.findById(cohortId).lean();
+    const cohort = await Cohort.findById(idOrNotFound(cohortId)).lean();
     if (!cohort) throw new NotFoundError();
     return cohort;
   }

@@ -7,6 +7,7 @@ import { managesGarden, teachesCohort } from './access.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
 
@@ -68,7 +69,7 @@ export async function listUpcomingCohorts(now: Date, region?: string) {
 
 /** Everything the public cohort page shows, plus the viewer's own enrolment and role. */
 export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, now: Date) {
-  const cohort = await Cohort.findById(cohortId).lean().catch(() => null);
+  const cohort = await Cohort.findById(idOrNotFound(cohortId)).lean();
   if (!cohort) throw new NotFoundError();
   const [garden, sessions, taken, trainers] = await Promise.all([
     Garden.findById(cohort.gardenId).lean(),

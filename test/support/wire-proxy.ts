@@ -10,6 +10,8 @@ export interface WireProxy {
   uri: string;
   /** The next request whose bytes contain `marker` gets its reply delivered twice. */
   duplicateReplyTo(marker: string): void;
+  /** While on, every connection is cut and new ones are closed at once: the database is down. */
+  setDown(down: boolean): void;
   /** How many duplicates were sent so far. */
   readonly duplicatesSent: number;
   close(): Promise<void>;
@@ -31,8 +33,10 @@ function frames(onFrame: (frame: Buffer) => void): (chunk: Buffer) => void {
 export async function startWireProxy(target: { host: string; port: number }): Promise<WireProxy> {
   let marker: Buffer | undefined;
   let duplicatesSent = 0;
+  let down = false;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
+    if (down) return void client.destroy();
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
     const doubled = new Set<number>();
@@ -50,7 +54,12 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
         duplicatesSent += 1;
       }
     }));
-    const closeBoth = () => { client.destroy(); upstream.destroy(); };
+    const closeBoth = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
     client.on('close', closeBoth).on('error', closeBoth);
     upstream.on('close', closeBoth).on('error', closeBoth);
   });
@@ -59,6 +68,10 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     duplicateReplyTo(text) { marker = Buffer.from(text); },
+    setDown(value) {
+      down = value;
+      if (down) for (const socket of sockets) socket.destroy();
+    },
     get duplicatesSent() { return duplicatesSent; },
     close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();

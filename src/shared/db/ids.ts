@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { NotFoundError } from '../errors.js';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
@@ -17,4 +17,13 @@ export function idOrNotFound(value: unknown, messageKey?: string): Types.ObjectI
   const id = toObjectId(value);
   if (!id) throw new NotFoundError(messageKey);
   return id;
+}
+
+/**
+ * True for Mongoose's complaint that a value in a query cannot be an ObjectId:
+ * the request named something that cannot exist. The error handler answers 404
+ * for it, as a safety net behind idOrNotFound.
+ */
+export function isMalformedId(error: unknown): boolean {
+  return error instanceof mongoose.Error.CastError && error.kind === 'ObjectId';
 }

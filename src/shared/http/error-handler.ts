@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { translate } from '../i18n/index.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { isMalformedId } from '../db/ids.js';
 
 const STATUS = new Map<Function, number>([
   [NotFoundError, 404], [ForbiddenError, 403], [ValidationError, 400], [ConflictError, 409],
@@ -17,6 +18,7 @@ export function errorHandler(options: { logger: Logger; showStack: boolean }): E
   return (error, req, res, next) => {
     // A response already under way (a download, say) cannot become an error page; Express ends it.
     if (res.headersSent) return next(error);
+    if (isMalformedId(error)) error = new NotFoundError();
     const known = error instanceof AppError;
     const payloadTooLarge = (error as { type?: string }).type === 'entity.too.large';
     const unavailable = !known && isDatabaseUnavailable(error);
