@@ -46,69 +46,87 @@ export async function superviseFerretDB(
   events: SupervisorEvents = {},
   backoff: Backoff = DEFAULT_BACKOFF,
 ): Promise<SupervisedFerretDB> {
-  let current: RunningFerretDB | undefined = await startFerretDB(options);
+  const first = await startFerretDB(options);
   // Restarts reuse the first port: the URI the driver holds must keep pointing at the database.
-  const { port, uri } = current;
-  let state: SupervisorState = 'up';
-  let restarts = 0;
-  let delayMs = backoff.initialMs;
-  let timer: NodeJS.Timeout | undefined;
-  let starting: Promise<unknown> | undefined;
-
-  const nextDelay = () => {
-    const delay = delayMs;
-    delayMs = Math.min(delayMs * 2, backoff.maxMs);
-    return delay;
-  };
-
-  const watch = (running: RunningFerretDB) => {
-    void running.exited.then((exit) => {
-      if (state === 'stopped') return;
-      current = undefined;
-      state = 'restarting';
-      if (exit.uptimeMs >= backoff.stableMs) delayMs = backoff.initialMs;
-      const downSince = Date.now();
-      const delay = nextDelay();
-      events.onExit?.(exit, delay);
-      schedule(delay, downSince);
-    });
-  };
-
-  const schedule = (delay: number, downSince: number) => {
-    timer = setTimeout(() => {
-      timer = undefined;
-      starting = startFerretDB({ ...options, port }).then(
-        (running) => {
-          if (state === 'stopped') return running.stop();
-          current = running;
-          state = 'up';
-          restarts += 1;
-          watch(running);
-          events.onRestarted?.({ restarts, downMs: Date.now() - downSince, pid: running.pid });
-          return undefined;
-        },
-        (error: Error) => {
-          if (state === 'stopped') return;
-          const retry = nextDelay();
-          events.onStartFailed?.(error, retry);
-          schedule(retry, downSince);
-        },
-      ).finally(() => { starting = undefined; });
-    }, delay);
-  };
-
-  watch(current);
+  const supervisor = new Supervisor({ ...options, port: first.port }, events, backoff, first);
   return {
-    uri,
-    port,
-    get pid() { return current?.pid; },
-    status: () => ({ state, restarts }),
-    async stop() {
-      state = 'stopped';
-      clearTimeout(timer);
-      await starting;
-      await current?.stop();
-      current = undefined;
-    },
+    uri: first.uri,
+    port: first.port,
+    get pid() { return supervisor.current?.pid; },
+    status: () => ({ state: supervisor.state, restarts: supervisor.restarts }),
+    stop: () => supervisor.stop(),
   };
+}
+
+class Supervisor {
+  state: SupervisorState = 'up';
+  restarts = 0;
+  private delayMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private starting: Promise<unknown> | undefined;
+
+  current: RunningFerretDB | undefined;
+
+  constructor(
+    private readonly options: FerretDBOptions & { port: number },
+    private readonly events: SupervisorEvents,
+    private readonly backoff: Backoff,
+    first: RunningFerretDB,
+  ) {
+    this.delayMs = backoff.initialMs;
+    this.current = first;
+    this.watch(first);
+  }
+
+  async stop(): Promise<void> {
+    // Set first, so the exit that stop() causes is not taken for a crash.
+    this.state = 'stopped';
+    clearTimeout(this.timer);
+    await this.starting;
+    await this.current?.stop();
+    this.current = undefined;
+  }
+
+  private nextDelay(): number {
+    const delay = this.delayMs;
+    this.delayMs = Math.min(this.delayMs * 2, this.backoff.maxMs);
+    return delay;
+  }
+
+  private watch(running: RunningFerretDB): void {
+    void running.exited.then((exit) => {
+      if (this.state === 'stopped') return;
+      this.current = undefined;
+      this.state = 'restarting';
+      if (exit.uptimeMs >= this.backoff.stableMs) this.delayMs = this.backoff.initialMs;
+      const delay = this.nextDelay();
+      this.events.onExit?.(exit, delay);
+      this.schedule(delay, Date.now());
+    });
+  }
+
+  private schedule(delay: number, downSince: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.starting = startFerretDB(this.options)
+        .then((running) => this.started(running, downSince), (error: Error) => this.failed(error, downSince))
+        .finally(() => { this.starting = undefined; });
+    }, delay);
+  }
+
+  private async started(running: RunningFerretDB, downSince: number): Promise<void> {
+    if (this.state === 'stopped') return running.stop();
+    this.current = running;
+    this.state = 'up';
+    this.restarts += 1;
+    this.watch(running);
+    this.events.onRestarted?.({ restarts: this.restarts, downMs: Date.now() - downSince, pid: running.pid });
+  }
+
+  private failed(error: Error, downSince: number): void {
+    if (this.state === 'stopped') return;
+    const retry = this.nextDelay();
+    this.events.onStartFailed?.(error, retry);
+    this.schedule(retry, downSince);
+  }
 }
