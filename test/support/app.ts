@@ -31,22 +31,30 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  mongoUri?: string;
+  coursesDir?: string;
+  /** A database the caller opened (e.g. with openDatabase): used as it is, and left open by close(). */
+  openDatabase?: { uri: string; dbName: string };
+}
+
 // The real course folder is read once per run; it does not change during tests.
 let realCourses: Promise<CourseCatalogue> | undefined;
 
 /**
  * Connects to a fresh database on the test FerretDB, starts a real SMTP server
- * and builds the app around them. close() drops the database and stops both.
+ * and builds the app around them (or uses `options.openDatabase` as it is).
+ * close() drops the database it made and stops both.
  * The app serves the real courses/ folder unless `options.coursesDir` names another.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { mongoUri?: string; coursesDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const courses = options.coursesDir
     ? await loadCourses(options.coursesDir)
     : await (realCourses ??= loadCourses(path.resolve('courses')));
-  const uri = options.mongoUri ?? process.env.TEST_MONGODB_URI;
+  const uri = options.openDatabase?.uri ?? options.mongoUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with npm test');
-  const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
-  await connectDatabase(uri, dbName, { onIncident: recordIncident });
+  const dbName = options.openDatabase?.dbName ?? `test_${crypto.randomBytes(6).toString('hex')}`;
+  if (!options.openDatabase) await connectDatabase(uri, dbName, { onIncident: recordIncident });
   const smtp = await startSmtpSink();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, BASE_URL: 'http://localhost:3000', MAIL_POLL_MS: '60000', ...env });
   const clock = new TestClock();
@@ -59,8 +67,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     app, config, courses, smtp, mail, clock, dbName,
     async close() {
       await mail.stop();
-      await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-      await disconnectDatabase();
+      if (!options.openDatabase) {
+        await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+        await disconnectDatabase();
+      }
       await smtp.close();
     },
   };

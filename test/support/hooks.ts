@@ -1,22 +1,35 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { supervisorLog } from '../../src/shared/db/database.js';
 import { ensureFerretDB } from '../../src/shared/db/ferretdb-binary.js';
-import { startFerretDB, type RunningFerretDB } from '../../src/shared/db/ferretdb.js';
+import { superviseFerretDB, type SupervisedFerretDB } from '../../src/shared/db/ferretdb-supervisor.js';
 
-let server: RunningFerretDB | undefined;
+let server: SupervisedFerretDB | undefined;
 let dataDir: string | undefined;
 
-/** One FerretDB for the whole run, on a free port in a temporary folder; each test file uses its own database. */
+/** Prints a FerretDB event so it stands out in the reporter's output: a death mid-run must not pass unnoticed. */
+function shout(line: string): void {
+  const bar = '!'.repeat(72);
+  console.error(`\n${bar}\nTest FerretDB: ${line}\n${bar}\n`);
+}
+
+/**
+ * One FerretDB for the whole run, on a free port in a temporary folder; each test file uses its own database.
+ * It is supervised: if it dies, its exit and last output are printed and it is started again, so one crash
+ * shows as the tests it broke rather than as ECONNREFUSED in every later one.
+ */
 export async function mochaGlobalSetup(this: Mocha.Context): Promise<void> {
   const binary = await ensureFerretDB(process.env.FERRETDB_BIN, (line) => console.log(line));
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'da-test-db-'));
-  server = await startFerretDB({ binary, dataDir });
+  server = await superviseFerretDB({ binary, dataDir }, supervisorLog(shout));
   process.env.TEST_FERRETDB_BIN = binary;
   process.env.TEST_MONGODB_URI = server.uri;
 }
 
 export async function mochaGlobalTeardown(): Promise<void> {
+  const restarts = server?.status().restarts ?? 0;
   await server?.stop();
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  if (restarts > 0) shout(`restarted ${restarts} time(s) during this run; see the output above`);
 }

@@ -1,31 +1,50 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { connectDatabase, disconnectDatabase } from './connection.js';
+import { reportEmbeddedDatabase } from './embedded-status.js';
 import { ensureFerretDB } from './ferretdb-binary.js';
-import { canConnect, startFerretDB, type RunningFerretDB } from './ferretdb.js';
+import { canConnect, describeExit, type FerretDBExit } from './ferretdb.js';
+import { superviseFerretDB, type SupervisedFerretDB, type SupervisorEvents } from './ferretdb-supervisor.js';
 
 export interface OpenDatabase {
   uri: string;
   dbName: string;
   description: string;
+  /** The embedded FerretDB this process started and supervises, if any. */
+  embedded?: SupervisedFerretDB;
   close(): Promise<void>;
 }
 
 const DEFAULT_DB_NAME = 'digital_afternoons';
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Supervisor events as log lines: an unexpected exit always shows how it ended and FerretDB's last output. */
+export function supervisorLog(log: (line: string) => void): SupervisorEvents {
+  return {
+    onExit: (exit: FerretDBExit, restartInMs) => log(
+      `FerretDB ended unexpectedly (${describeExit(exit)}) after ${seconds(exit.uptimeMs)}; restarting in ${seconds(restartInMs)}. Its last output:\n${exit.output.trimEnd() || '(none)'}`,
+    ),
+    onStartFailed: (error, retryInMs) => log(`FerretDB did not start again: ${error.message}\nNext try in ${seconds(retryInMs)}`),
+    onRestarted: ({ restarts, downMs, pid }) => log(`FerretDB is back (restart ${restarts}, pid ${pid}) after ${seconds(downMs)} down`),
+  };
+}
+
 /**
  * Connects to MONGODB_URI, or starts the embedded FerretDB (SQLite files under
- * DATA_DIR/db) when none is configured. close() disconnects and stops what it started.
+ * DATA_DIR/db) when none is configured, and restarts it if it ends unexpectedly.
+ * close() disconnects and stops what it started.
  */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
-  let embedded: RunningFerretDB | undefined;
+  let embedded: SupervisedFerretDB | undefined;
   let uri = config.MONGODB_URI;
   if (!uri && (await canConnect(config.FERRETDB_PORT))) {
     // The app (or another script) already runs the embedded database: share it rather than start a second.
     uri = `mongodb://127.0.0.1:${config.FERRETDB_PORT}/`;
   } else if (!uri) {
     const binary = await ensureFerretDB(config.FERRETDB_BIN, log);
-    embedded = await startFerretDB({ binary, dataDir: path.join(config.DATA_DIR, 'db'), port: config.FERRETDB_PORT });
+    const dataDir = path.join(config.DATA_DIR, 'db');
+    embedded = await superviseFerretDB({ binary, dataDir, port: config.FERRETDB_PORT }, supervisorLog(log));
     uri = embedded.uri;
   }
   // A database named in the URI wins; otherwise the app's own name.
@@ -37,13 +56,16 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     await embedded?.stop();
     throw error;
   }
+  if (embedded) reportEmbeddedDatabase(embedded.status);
   return {
     uri,
     dbName,
+    embedded,
     description: embedded
       ? `embedded FerretDB on 127.0.0.1:${embedded.port} (${path.join(config.DATA_DIR, 'db')})`
       : (config.MONGODB_URI ? 'MONGODB_URI' : `FerretDB already running on 127.0.0.1:${config.FERRETDB_PORT}`),
     async close() {
+      if (embedded) reportEmbeddedDatabase(undefined);
       await disconnectDatabase();
       await embedded?.stop();
     },

@@ -3,10 +3,24 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
+/** How a FerretDB process ended, with the last of what it printed. */
+export interface FerretDBExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The first line of a Go crash when there was one. */
+  crash?: string;
+  /** The kept tail of its stdout and stderr. */
+  output: string;
+  uptimeMs: number;
+}
+
 /** A FerretDB process this app started, and how to reach and stop it. */
 export interface RunningFerretDB {
   uri: string;
   port: number;
+  pid: number;
+  /** Settles when the process has ended, whether stop() ended it or not. */
+  exited: Promise<FerretDBExit>;
   stop(): Promise<void>;
 }
 
@@ -17,6 +31,11 @@ export interface FerretDBOptions {
   handler?: 'sqlite' | 'postgresql';
   postgresqlUrl?: string;
 }
+
+const OUTPUT_TAIL_CHARS = 8000;
+// A Go crash prints its reason first ("panic: …", "fatal error: …", "SIGSEGV: …") and then one trace
+// per goroutine, so the tail alone can lose it.
+const CRASH_LINE = /^(panic: .*|fatal error: .*|SIG[A-Z]+: .*)\n/m;
 
 /** Asks the kernel for a port nobody is listening on. */
 export async function freePort(): Promise<number> {
@@ -39,23 +58,29 @@ export function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** Describes an exit in a few words, e.g. "killed by SIGKILL" or "exit code 2 (panic: …)". */
+export function describeExit(exit: Pick<FerretDBExit, 'code' | 'signal' | 'crash'>): string {
+  // FerretDB handles SIGTERM and SIGINT by closing its listener and exiting 0, logging that only at info level.
+  if (exit.code === 0) return 'exit code 0, as after a SIGTERM or SIGINT from another process';
+  const how = exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+  return exit.crash ? `${how} (${exit.crash})` : how;
+}
+
 async function waitUntilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`FerretDB ended (${describeExit({ code: child.exitCode, signal: child.signalCode })}):\n${output()}`);
+    }
     if (await canConnect(port)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`FerretDB did not answer on 127.0.0.1:${port} within 30 s:\n${output()}`);
 }
 
-/** Starts FerretDB on loopback with telemetry and the debug listener off, and waits until it answers. */
-export async function startFerretDB(options: FerretDBOptions): Promise<RunningFerretDB> {
-  const port = options.port ?? (await freePort());
-  const dataDir = path.resolve(options.dataDir);
-  await fs.mkdir(dataDir, { recursive: true });
+function ferretArgs(options: FerretDBOptions, port: number, dataDir: string): string[] {
   const handler = options.handler ?? 'sqlite';
-  const args = [
+  return [
     `--handler=${handler}`,
     `--listen-addr=127.0.0.1:${port}`,
     '--telemetry=disable',
@@ -66,26 +91,52 @@ export async function startFerretDB(options: FerretDBOptions): Promise<RunningFe
       ? `--sqlite-url=file:${dataDir}/`
       : `--postgresql-url=${options.postgresqlUrl ?? 'postgres://127.0.0.1:5432/ferretdb'}`,
   ];
-  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts FerretDB on loopback with telemetry and the debug listener off, and waits until it answers. */
+export async function startFerretDB(options: FerretDBOptions): Promise<RunningFerretDB> {
+  const port = options.port ?? (await freePort());
+  // Readiness is "the port answers", so a port someone else holds would pass for a FerretDB that failed to listen.
+  if (await canConnect(port)) throw new Error(`FerretDB cannot start: 127.0.0.1:${port} is already in use`);
+  const dataDir = path.resolve(options.dataDir);
+  await fs.mkdir(dataDir, { recursive: true });
+  const startedAt = Date.now();
+  const child = spawn(options.binary, ferretArgs(options, port, dataDir), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Both pipes are always drained: a child blocked on a full pipe would stall every request.
   let log = '';
-  const keep = (chunk: Buffer) => { log = (log + chunk.toString()).slice(-4000); };
+  let crash: string | undefined;
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+    crash ??= CRASH_LINE.exec(log)?.[1];
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  // 'close' waits for both pipes to end, so the output includes the process's last words.
+  const exited = new Promise<FerretDBExit>((resolve) => {
+    child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, signal, crash, output: log, uptimeMs: Date.now() - startedAt });
+    });
+  });
   try {
     await waitUntilListening(port, child, () => log);
   } catch (error) {
     child.kill('SIGKILL');
+    await exited;
     throw error;
   }
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     port,
+    pid: child.pid!,
+    exited,
     async stop() {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await exited;
+        return;
+      }
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;

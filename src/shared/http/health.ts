@@ -1,12 +1,18 @@
 import { Router } from 'express';
 import { databaseIsUp } from '../db/connection.js';
+import { embeddedDatabaseStatus } from '../db/embedded-status.js';
 
-/** GET /healthz: 200 when the database answers a ping, 503 when it does not. */
+/**
+ * GET /healthz: 200 when the database answers a ping, 503 when it does not.
+ * With an embedded FerretDB it also says what its supervisor sees, e.g. {db:'down', ferretdb:'restarting', restarts:1}.
+ */
 export function healthRoutes(): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    const up = await databaseIsUp();
-    res.status(up ? 200 : 503).json({ db: up ? 'up' : 'down' });
+    const embedded = embeddedDatabaseStatus();
+    // The supervisor hears of an exit at once; the ping only tells once the driver has noticed.
+    const up = (!embedded || embedded.state === 'up') && (await databaseIsUp());
+    res.status(up ? 200 : 503).json({ db: up ? 'up' : 'down', ...(embedded && { ferretdb: embedded.state, restarts: embedded.restarts }) });
   });
   return router;
 }
