@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     removeExpiredSessions(sessions, now).catch((error) => logger.warn({ err: error }, 'session clean-up failed'));
   };
   removeExpired();
-  const sweep = setInterval(removeExpired, 60 * 60 * 1000);
+  const sweep = setInterval(removeExpired, config.EXPIRY_SWEEP_MINUTES * 60_000);
 
   onShutdown(async (signal) => {
     console.log(`${signal} received: closing`);

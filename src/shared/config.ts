@@ -51,6 +51,8 @@ const settings = {
     .describe('failed-or-not login attempts allowed per client per 15 minutes'),
   RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60)
     .describe('how long a password reset link stays valid'),
+  EXPIRY_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60)
+    .describe('how often expired sessions and links are deleted (FerretDB has no TTL indexes)'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(2048).default(25)
     .describe('largest material upload in megabytes'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
