@@ -1,14 +1,15 @@
 // npm run bench: measures the app against a bare Express route (the ceiling) in one run.
 // It starts its own FerretDB on a fresh folder, seeds it, and never fails on speed.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { ensureFerretDB } from '../src/shared/db/ferretdb-binary.js';
-import { canConnect, freePort, startFerretDB } from '../src/shared/db/ferretdb.js';
+import { freePort, startFerretDB } from '../src/shared/db/ferretdb.js';
+import { startCompiledServer, startTypeScript, stopProcess, waitForPort } from './app-process.js';
 import { loginCookie } from './bench/session.js';
 import { benchTargets, PERSONAS, type Persona } from './bench/targets.js';
 import { DEMO_PASSWORD } from './seed/accounts.js';
@@ -16,18 +17,6 @@ import { seedDemo } from './seed/demo.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-function startNode(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    if (await canConnect(port)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing listened on port ${port} within 30 s`);
-}
 
 async function peakRssMb(pid: number | undefined): Promise<number> {
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -51,10 +40,10 @@ try {
   await seeding.close();
 
   const [appPort, ceilingPort] = [await freePort(), await freePort()];
-  const app = startNode('src/server.ts', { ...env, PORT: String(appPort), HOST: '127.0.0.1' });
-  const ceiling = startNode('scripts/bench/ceiling.ts', { PORT: String(ceilingPort) });
+  const app = startCompiledServer({ ...env, PORT: String(appPort), HOST: '127.0.0.1' });
+  const ceiling = startTypeScript('scripts/bench/ceiling.ts', { PORT: String(ceilingPort) });
   children.push(app, ceiling);
-  await Promise.all([waitForPort(appPort), waitForPort(ceilingPort)]);
+  await Promise.all([waitForPort(appPort, app), waitForPort(ceilingPort, ceiling)]);
   const base = `http://127.0.0.1:${appPort}`;
   const cookies = {} as Record<Persona, string>;
   for (const [persona, email] of Object.entries(PERSONAS)) cookies[persona as Persona] = await loginCookie(base, email, DEMO_PASSWORD);
@@ -71,11 +60,7 @@ try {
   console.log(`Peak RSS: app ${await peakRssMb(app.pid)} MB, ceiling ${await peakRssMb(ceiling.pid)} MB (${os.cpus().length} cores, Node ${process.version})`);
 } finally {
   // The app finishes its requests and disconnects before its database goes away.
-  await Promise.all(children.map((child) => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(undefined);
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(children.map(stopProcess));
   await ferret.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
 }

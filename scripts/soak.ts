@@ -2,7 +2,6 @@
 // expiry sweep running every minute with expired sessions to delete, and checks that no
 // page ever shows the other user and that the app's log has no wire-protocol error.
 // It starts its own FerretDB on a fresh folder, talks only to loopback and stops by itself.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,8 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { ensureFerretDB } from '../src/shared/db/ferretdb-binary.js';
-import { canConnect, freePort, startFerretDB } from '../src/shared/db/ferretdb.js';
+import { freePort, startFerretDB } from '../src/shared/db/ferretdb.js';
+import { startCompiledServer, stopProcess, waitForPort } from './app-process.js';
 import { loginCookie } from './bench/session.js';
 import { DEMO_PASSWORD } from './seed/accounts.js';
 import { seedDemo } from './seed/demo.js';
@@ -31,11 +31,11 @@ await seedDemo('http://127.0.0.1');
 await seeding.close();
 
 const port = await freePort();
-const app = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+const app = startCompiledServer({ ...env, PORT: String(port), HOST: '127.0.0.1' }, 'pipe');
 let log = '';
-app.stdout.on('data', (chunk: Buffer) => { log += chunk.toString(); });
-app.stderr.on('data', (chunk: Buffer) => { log += chunk.toString(); });
-while (!(await canConnect(port))) await new Promise((r) => setTimeout(r, 100));
+app.stdout!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+app.stderr!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+await waitForPort(port, app);
 const base = `http://127.0.0.1:${port}`;
 const cookies = await Promise.all(READERS.map((r) => loginCookie(base, r.email, DEMO_PASSWORD)));
 const sessions = new MongoClient(ferret.uri);
@@ -68,8 +68,7 @@ while (Date.now() < deadline) {
 
 const left = await sessions.db('digital_afternoons').collection('sessions').countDocuments({ _id: { $regex: '^soak-' } } as object);
 await sessions.close();
-app.kill('SIGTERM');
-await new Promise((resolve) => app.once('exit', resolve));
+await stopProcess(app);
 await ferret.stop();
 await fs.rm(dataDir, { recursive: true, force: true });
 const troubles = log.split('\n').filter((line) => WIRE_TROUBLE.test(line));

@@ -1,7 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { MongoClient } from 'mongodb';
-import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { attendanceRoutes } from './attendance/attendance.routes.js';
@@ -30,7 +29,7 @@ import { csrfProtection, loginRateLimit, securityHeaders } from './shared/http/s
 import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import { DomainEvents } from './shared/events.js';
 import type { Logger } from './shared/logger.js';
-import { createViewEngine } from './shared/views/engine.js';
+import { createViewEngine, VIEWS_DIR } from './shared/views/engine.js';
 import { reportsRoutes } from './reports/reports.routes.js';
 import { createStrategies } from './strategies/strategies.service.js';
 import { strategiesRoutes } from './strategies/strategies.routes.js';
@@ -39,6 +38,7 @@ import { createCohortsService } from './workshops/cohorts.service.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
 import { gardensRoutes } from './workshops/gardens.routes.js';
 import { listingRoutes } from './workshops/listing.routes.js';
+import { projectPath } from './shared/paths.js';
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -73,13 +73,13 @@ export function createApp(deps: AppDeps): Express {
   const views = createViewEngine();
   app.engine('.hbs', views.engine);
   app.set('view engine', '.hbs');
-  app.set('views', path.resolve('views'));
+  app.set('views', VIEWS_DIR);
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
   if (config.isProduction) app.enable('view cache');
 
   app.use(securityHeaders());
-  app.use(express.static(path.resolve('public'), { maxAge: config.isProduction ? '7d' : 0 }));
+  app.use(express.static(projectPath('public'), { maxAge: config.isProduction ? '7d' : 0 }));
   app.use(healthRoutes());
   app.use(pinoHttp({
     logger: deps.logger,

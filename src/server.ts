@@ -1,5 +1,4 @@
 import mongoose from 'mongoose';
-import path from 'node:path';
 import { createApp } from './app.js';
 import { loadCourses } from './courses/content-loader.js';
 import { createMailSystem } from './mail/mail-system.js';
@@ -9,13 +8,14 @@ import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
 import { removeExpiredSessions, sessionCollection } from './shared/http/session-store.js';
+import { projectPath } from './shared/paths.js';
 
 /** Reads the configuration, opens the database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   // Course content is checked before anything starts, so a broken file stops the boot with its name.
-  const courses = await loadCourses(path.resolve('courses'));
+  const courses = await loadCourses(projectPath('courses'));
   const database = await openDatabase(config, (line) => console.log(line));
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { logger });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { loadCourses } from '../../src/courses/content-loader.js';
 import { createCoursesService } from '../../src/courses/courses.service.js';
 import { DomainEvents } from '../../src/shared/events.js';
@@ -13,10 +12,11 @@ import { seedStrategies } from './strategies.js';
 import { seedAttendance } from './attendance.js';
 import { seedCourses } from './courses.js';
 import { seedWorkshops } from './workshops.js';
+import { projectPath } from '../../src/shared/paths.js';
 
 /** Every part of the demo data, in dependency order, on an open database connection. */
 export async function seedDemo(baseUrl: string) {
-  const catalogue = await loadCourses(path.resolve('courses'));
+  const catalogue = await loadCourses(projectPath('courses'));
   const events = new DomainEvents();
   const enrolment = createEnrolmentService({ events, now: () => new Date() });
   const accounts = await seedAccounts();

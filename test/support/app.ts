@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import mongoose from 'mongoose';
 import type { Express } from 'express';
-import path from 'node:path';
+import { projectPath } from '../../src/shared/paths.js';
 import { createApp } from '../../src/app.js';
 import type { CourseCatalogue } from '../../src/courses/catalogue.js';
 import { loadCourses } from '../../src/courses/content-loader.js';
@@ -50,7 +50,7 @@ let realCourses: Promise<CourseCatalogue> | undefined;
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const courses = options.coursesDir
     ? await loadCourses(options.coursesDir)
-    : await (realCourses ??= loadCourses(path.resolve('courses')));
+    : await (realCourses ??= loadCourses(projectPath('courses')));
   const uri = options.openDatabase?.uri ?? options.mongoUri ?? process.env.TEST_MONGODB_URI;
   if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with npm test');
   const dbName = options.openDatabase?.dbName ?? `test_${crypto.randomBytes(6).toString('hex')}`;

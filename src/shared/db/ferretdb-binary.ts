@@ -4,13 +4,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { projectPath } from '../paths.js';
 
 const run = promisify(execFile);
 
 /** The FerretDB release we run; the proxy does not serve v1.24.1, so its neighbours follow. */
 export const FERRETDB_VERSIONS = ['v1.24.1', 'v1.24.2', 'v1.24.0'] as const;
 const MODULE = 'github.com/FerretDB/FerretDB';
-export const TOOLS_DIR = path.resolve('.tools', 'ferretdb');
+export const TOOLS_DIR = projectPath('.tools', 'ferretdb');
 
 type Log = (line: string) => void;
 

@@ -5,8 +5,9 @@ import { date, percent } from './helpers/format.js';
 import { t } from './helpers/t.js';
 import { setTitle } from './helpers/title.js';
 import { concat } from './helpers/concat.js';
+import { projectPath } from '../paths.js';
 
-export const VIEWS_DIR = path.resolve('views');
+export const VIEWS_DIR = projectPath('views');
 
 /** The Handlebars engine for pages and emails, with the project's helpers. */
 export function createViewEngine(): ExpressHandlebars {
