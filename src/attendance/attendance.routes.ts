@@ -6,10 +6,11 @@ import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount } from '../shared/http/guards.js';
 import type { AttendanceService } from './attendance.service.js';
-import { CheckInRefusedError, CsvTooLargeError, NotACsvError } from './errors.js';
+import { CheckInRefusedError, NotACsvError } from './errors.js';
 import { formatMoment, overviewPage, registerPage, registerPath } from './pages.js';
 import { checkInSchema, saveRegisterSchema } from './schemas.js';
 import { SHEET_MAX_KB, sheetReader } from './upload.js';
+import { statusOf } from '../shared/http/error-handler.js';
 
 export interface AttendanceRoutesDeps {
   attendance: AttendanceService;
@@ -67,10 +68,10 @@ export function attendanceRoutes(deps: AttendanceRoutesDeps): Router {
       const problems = report.problems.map((p) => req.t('attendance.csv.line', { line: p.line, problem: req.t(p.key, p.params) }));
       await renderRegister(req, res, { sheet: { ...report, problems } });
     } catch (error) {
-      const message = error instanceof ValidationError ? req.t(Object.values(error.fields)[0] ?? error.messageKey)
-        : error instanceof NotACsvError || error instanceof CsvTooLargeError ? req.t(error.messageKey, error.params) : undefined;
+      const message = error instanceof ValidationError ? req.t(Object.values(error.fields)[0] ?? error.messageKey, error.params)
+        : error instanceof NotACsvError ? req.t(error.messageKey, error.params) : undefined;
       if (message === undefined) throw error;
-      res.status(error instanceof CsvTooLargeError ? 413 : 400);
+      res.status(statusOf(error));
       await renderRegister(req, res, { sheetError: message });
     }
   });

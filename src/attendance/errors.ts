@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.js';
+import { AppError, PayloadTooLargeError } from '../shared/errors.js';
 
 export type CheckInRefusal = 'wrongCode' | 'tooEarly' | 'closed' | 'notEnrolled';
 
@@ -19,8 +19,8 @@ export class NotACsvError extends AppError {
 }
 
 /** The uploaded sheet is above the size limit; it was refused while streaming in. */
-export class CsvTooLargeError extends AppError {
+export class CsvTooLargeError extends PayloadTooLargeError {
   constructor(kb: number) {
-    super('attendance.csv.tooLarge', { kb });
+    super({}, 'attendance.csv.tooLarge', { kb });
   }
 }

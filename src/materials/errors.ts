@@ -1,7 +1,7 @@
-import { ValidationError } from '../shared/errors.js';
+import { PayloadTooLargeError, ValidationError } from '../shared/errors.js';
 
 /** The upload is larger than UPLOAD_MAX_MB; the form answers 413 rather than 400. */
-export class FileTooLargeError extends ValidationError {
+export class FileTooLargeError extends PayloadTooLargeError {
   constructor() {
     super({ file: 'materials.errors.tooLarge' });
   }

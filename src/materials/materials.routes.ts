@@ -6,12 +6,12 @@ import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount, requireRole } from '../shared/http/guards.js';
 import { sendMaterial } from './download.js';
-import { FileTooLargeError } from './errors.js';
 import { ACCEPTED_KINDS, acceptAttribute } from './file-kinds.js';
 import { deleteMaterial, findMaterial, listMaterialsForModule, readMaterialContent, storeMaterial } from './materials.service.js';
 import { uploadMaterialSchema } from './schemas.js';
 import { sizeLabel } from './size-label.js';
 import { uploadReader } from './upload.js';
+import { statusOf } from '../shared/http/error-handler.js';
 
 export interface MaterialsRoutesDeps {
   uploadMaxMb: number;
@@ -75,7 +75,7 @@ export function materialsRoutes(deps: MaterialsRoutesDeps): Router {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const errors = Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, req.t(key, { maxMb: deps.uploadMaxMb })]));
-      res.status(error instanceof FileTooLargeError ? 413 : 400);
+      res.status(statusOf(error));
       await renderForm(req, res, place, {
         values: { title: typedTitle() }, errors, errorList: Object.entries(errors).map(([field, message]) => ({ field, message })),
       });

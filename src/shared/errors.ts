@@ -29,8 +29,16 @@ export class ValidationError extends AppError {
   constructor(
     readonly fields: Record<string, string>,
     messageKey = 'errors.validation',
+    params?: Record<string, string | number>,
   ) {
-    super(messageKey);
+    super(messageKey, params);
+  }
+}
+
+/** A body or upload over its size limit: a validation problem that answers 413 rather than 400. */
+export class PayloadTooLargeError extends ValidationError {
+  constructor(fields: Record<string, string> = {}, messageKey = 'errors.tooLarge', params?: Record<string, string | number>) {
+    super(fields, messageKey, params);
   }
 }
 

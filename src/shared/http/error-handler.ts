@@ -2,12 +2,27 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { translate } from '../i18n/index.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { isMalformedId } from '../db/ids.js';
 
-const STATUS = new Map<Function, number>([
-  [NotFoundError, 404], [ForbiddenError, 403], [ValidationError, 400], [ConflictError, 409],
-]);
+// Checked in order with instanceof, so a subclass gets its parent's status unless listed before it.
+const STATUS: Array<[abstract new (...args: never[]) => AppError, number]> = [
+  [NotFoundError, 404], [ForbiddenError, 403], [PayloadTooLargeError, 413], [ValidationError, 400], [ConflictError, 409],
+];
+
+/** The HTTP status an error means: named errors by their class, an unreachable database 503, anything else 500. */
+export function statusOf(error: unknown): number {
+  if (error instanceof AppError) return STATUS.find(([kind]) => error instanceof kind)?.[1] ?? 400;
+  return isDatabaseUnavailable(error) ? 503 : 500;
+}
+
+/** The errors the framework raises itself, as the app's own named errors. */
+function asAppError(error: unknown): unknown {
+  if (isMalformedId(error)) return new NotFoundError();
+  // body-parser's refusal of a body over the limit.
+  if ((error as { type?: string } | undefined)?.type === 'entity.too.large') return new PayloadTooLargeError();
+  return error;
+}
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -18,20 +33,17 @@ export function errorHandler(options: { logger: Logger; showStack: boolean }): E
   return (error, req, res, next) => {
     // A response already under way (a download, say) cannot become an error page; Express ends it.
     if (res.headersSent) return next(error);
-    if (isMalformedId(error)) error = new NotFoundError();
-    const known = error instanceof AppError;
-    const payloadTooLarge = (error as { type?: string }).type === 'entity.too.large';
-    const unavailable = !known && isDatabaseUnavailable(error);
-    const status = known ? (STATUS.get(error.constructor) ?? 400) : payloadTooLarge ? 413 : unavailable ? 503 : 500;
+    const named = asAppError(error);
+    const status = statusOf(named);
     if (status === 500) options.logger.error({ err: error, url: req.originalUrl }, 'request failed');
-    if (unavailable) {
+    if (status === 503) {
       options.logger.warn({ err: error, url: req.originalUrl }, 'database unavailable');
       // Browsers, calendar apps and monitors may try again; this is an outage, not a missing page.
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     }
-    const messageKey = known ? error.messageKey : payloadTooLarge ? 'errors.tooLarge' : unavailable ? 'errors.unavailable' : 'errors.server';
+    const messageKey = named instanceof AppError ? named.messageKey : status === 503 ? 'errors.unavailable' : 'errors.server';
     const t = req.t ?? ((key: string, params?: Record<string, unknown>) => translate('nb', key, params));
-    const message = t(messageKey, known ? error.params : {});
+    const message = t(messageKey, named instanceof AppError ? named.params : {});
     res.status(status);
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ error: message });
