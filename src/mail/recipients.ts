@@ -61,9 +61,10 @@ export async function formerRecipients(cohortId: Id, companyId: Id): Promise<Arr
 
 /**
  * How far a person's copy of a cohort's events is ahead of the sessions' own
- * SEQUENCE: one for every enrolment cancellation we sent them, so an invite
- * after a re-enrolment is never older than the CANCEL before it.
+ * SEQUENCE: two for every enrolment cancellation we sent them. The CANCEL went
+ * out one step above what they had, so an invite after a re-enrolment needs one
+ * more step to be newer than that CANCEL.
  */
 export async function sequenceOffset(cohortId: Id, email: string): Promise<number> {
-  return OutboxMessage.countDocuments({ cohortId, to: email, template: 'enrolment-cancelled', 'calendar.method': 'CANCEL' });
+  return 2 * (await OutboxMessage.countDocuments({ cohortId, to: email, template: 'enrolment-cancelled', 'calendar.method': 'CANCEL' }));
 }
