@@ -51,8 +51,9 @@ export function createFanOut(deps: NotificationDeps) {
     async tell(change: StoredCalendarChange, stopping: () => boolean): Promise<FanOutResult> {
       await applyCalendarChange(change);
       const [bundle] = await loadCohortBundles({ cohortIds: [change.cohortId] });
-      // A later change of the same sessions is told with their newest state: telling this one too would only repeat it.
-      if (!bundle || (await isOvertaken(change))) {
+      // A later change of the same sessions tells their newest state, so a move it overtook need not be told too.
+      // A cancellation always is: a later update (REQUEST) leaves cancelled sessions out, which removes nothing.
+      if (!bundle || (change.kind !== 'cancelled' && (await isOvertaken(change)))) {
         await finishCalendarChange(change._id);
         return 'done';
       }

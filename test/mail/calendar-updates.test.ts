@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { trusted } from 'mongoose';
 import { OutboxMessage } from '../../src/mail/outbox.model.js';
 import { ConflictError } from '../../src/shared/errors.js';
 import { CalendarChange } from '../../src/workshops/calendar-change.model.js';
@@ -26,6 +27,14 @@ describe('mail', () => {
         await t.smtp.waitFor(about(person.email, person === ola ? 'Påmeldt:' : 'Enrolled:'));
       }
       return { ...setup, ola, emma };
+    }
+
+    /** One enrolled company, for tests without a worker (its invite stays in the outbox). */
+    async function cohortWithTwoCompaniesQueued() {
+      const setup = await coordinatorCohort(t);
+      const ola = await participant(t, { name: 'Ola Deltaker' });
+      await enrolFromPage(ola.agent, setup.cohortId);
+      return { ...setup, ola };
     }
 
     const cohortSettings = (title: string) => ({
@@ -95,6 +104,24 @@ describe('mail', () => {
       expect([event.uid, event.sequence, event.startUtc]).to.deep.equal([`session-${second._id}@localhost`, 1, '2027-03-19T15:00:00.000Z']);
       expect(await WorkshopSession.findById(second._id).lean()).to.include({ sequence: 1, status: 'moved', changeReason: 'Flom' });
       await changesTold();
+    });
+
+    it('when a cancellation is overtaken by a new title before it is told, then the CANCEL still goes out, and the update leaves the session out', async () => {
+      await t.close();
+      // No worker in this process: the test runs the fan-out itself, after both changes.
+      t = await startTestApp({ MAIL_WORKER: 'off' });
+      const { cohortId, sessions, agent, trainer, ola } = await cohortWithTwoCompaniesQueued();
+      const third = String(sessions[2]!._id);
+      expect((await submitForm(agent, `/cohorts/${cohortId}/manage`, { reason: 'Flom' }, `/cohorts/${cohortId}/sessions/${third}/cancel`)).status).to.equal(302);
+      expect((await submitForm(agent, `/cohorts/${cohortId}/manage`, { ...cohortSettings('Nytt navn'), trainerIds: String(trainer._id) }, `/cohorts/${cohortId}`)).status).to.equal(302);
+      expect(await t.mail.fanOut.runOnce()).to.equal(2);
+      const mine = await OutboxMessage.find({ to: ola.email, template: trusted({ $in: ['session-cancelled', 'calendar-updated'] }) }).lean();
+      const cancel = parseCalendar(mine.find((m) => m.template === 'session-cancelled')!.calendar!.content!);
+      expect(cancel.method).to.equal('CANCEL');
+      expect(cancel.events.map((e) => [e.uid, e.status])).to.deep.equal([[`session-${third}@localhost`, 'CANCELLED']]);
+      const update = parseCalendar(mine.find((m) => m.template === 'calendar-updated')!.calendar!.content!);
+      expect(update.events.map((e) => e.uid)).to.not.include(`session-${third}@localhost`);
+      expect(update.events).to.have.length(5);
     });
 
     it('when two coordinators take the same step on a session at once, then one change is recorded and the other is refused', async () => {
