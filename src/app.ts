@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
   const courses = createCoursesService({ catalogue: deps.courses });
   const events = deps.events ?? new DomainEvents();
   const enrolment = createEnrolmentService({ events, now });
-  const cohorts = createCohortsService({ catalogue: deps.courses, events, enrolment });
+  const cohorts = createCohortsService({ catalogue: deps.courses, events, enrolment, now });
   const calendarSettings = { baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM, catalogue: deps.courses };
   const notifications = createNotifications({ ...calendarSettings, mailer: deps.mailer, now, reminderHour: config.MAIL_REMINDER_HOUR });
   notifications.subscribe(events);
@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
     canReadCourse: (account, course) => courses.mayReadModules(account, course),
   }));
   app.use(listingRoutes({ enrolment, now }));
-  app.use(gardensRoutes());
+  app.use(gardensRoutes({ events, now }));
   app.use(cohortsRoutes({ cohorts, enrolment, catalogue: deps.courses }));
   app.use(calendarRoutes({ calendar: createCalendarService({ ...calendarSettings, now, refreshMinutes: config.CALENDAR_REFRESH_MINUTES }) }));
   app.use(mailRoutes({ notifications, mailer: deps.mailer, now, transportName: describeTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir }) }));

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const courses = await loadCourses(projectPath('courses'));
   const database = await openDatabase(config, (line) => console.log(line));
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
-  const mail = createMailSystem(config, { logger });
+  const mail = createMailSystem(config, { catalogue: courses, logger });
   const app = createApp({ config, logger, mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses });
 
   const server = app.listen(config.PORT, config.HOST, () => {

@@ -21,7 +21,7 @@ export async function seedDemo(baseUrl: string) {
   const enrolment = createEnrolmentService({ events, now: () => new Date() });
   const accounts = await seedAccounts();
   await seedCourses(createCoursesService({ catalogue }), 'kursholder@digital-afternoons.demo');
-  const cohorts = await seedWorkshops({ cohorts: createCohortsService({ catalogue, events, enrolment }), enrolment });
+  const cohorts = await seedWorkshops({ cohorts: createCohortsService({ catalogue, events, enrolment, now: () => new Date() }), enrolment });
   await seedAttendance(cohorts.map((c) => c.id), new Date());
   // Mail is recorded in the outbox; the app's worker delivers it. Enrolment events are not mailed: no invite storm.
   const mailer = createMailer({ views: createViewEngine(), baseUrl, now: () => new Date() });

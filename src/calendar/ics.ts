@@ -127,7 +127,8 @@ function render(input: RenderInput): string {
       organizer: { name: cleanCn(session.organizer.name), email: session.organizer.email },
       attendees: input.invitation ? [{
         name: cleanCn(input.invitation.attendee.name), email: input.invitation.attendee.email,
-        role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: method === 'REQUEST',
+        // The organiser's address is a no-reply one: a reply would go nowhere, so none is asked for (RSVP=FALSE).
+        role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false,
       }] : [],
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

@@ -1,6 +1,9 @@
+import type { CourseCatalogue } from '../courses/catalogue.js';
 import type { Config } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import { createViewEngine } from '../shared/views/engine.js';
+import { createFanOut } from './fan-out.js';
+import { createFanOutWorker, type FanOutWorker } from './fan-out-worker.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { reminderStillWanted } from './reminders.js';
 import { createMailTransport, type MailTransport } from './transport.js';
@@ -9,20 +12,37 @@ import { createMailWorker, type MailWorker } from './worker.js';
 export interface MailSystem {
   mailer: Mailer;
   worker: MailWorker;
+  /** Tells recorded calendar changes to everyone they concern; runs wherever the outbox worker runs. */
+  fanOut: FanOutWorker;
   transport: MailTransport;
   /** Whether this process sends the outbox itself (MAIL_WORKER=inline). */
   inline: boolean;
-  /** Starts the worker when it runs in this process. */
+  /** Starts the outbox worker and the fan-out when they run in this process. */
   start(): void;
-  /** Stops the worker after its batch and closes the transport. */
+  /**
+   * Waits for the fan-out's company under way and the outbox worker's batch,
+   * then closes the transport: call it before the database closes. Unfinished
+   * changes stay recorded and are told after the next start.
+   */
   stop(): Promise<void>;
 }
 
+/** What the mail system needs besides the configuration. */
+export interface MailSystemOptions {
+  /** Module titles for the session emails the fan-out writes. */
+  catalogue: CourseCatalogue;
+  now?: () => Date;
+  logger?: Logger;
+  /** Overrides MAIL_WORKER: the standalone worker passes false and starts both workers itself. */
+  inline?: boolean;
+}
+
 /**
- * Wires transport, outbox worker and mailer from the configuration. Nothing
- * connects or sends until start(); the standalone worker calls worker.start().
+ * Wires transport, outbox worker, fan-out and mailer from the configuration.
+ * Nothing connects or sends until start(); the standalone worker calls
+ * worker.start() and fanOut.start().
  */
-export function createMailSystem(config: Config, options: { now?: () => Date; logger?: Logger; inline?: boolean } = {}): MailSystem {
+export function createMailSystem(config: Config, options: MailSystemOptions): MailSystem {
   const now = options.now ?? (() => new Date());
   const inline = options.inline ?? config.MAIL_WORKER === 'inline';
   const transport = createMailTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir });
@@ -31,16 +51,26 @@ export function createMailSystem(config: Config, options: { now?: () => Date; lo
     retry: { baseMs: config.MAIL_RETRY_BASE_MS, maxMs: config.MAIL_RETRY_MAX_MS, giveUpMs: config.MAIL_GIVE_UP_HOURS * 3_600_000 },
     stillWanted: reminderStillWanted, logger: options.logger,
   });
+  // Kicks reach only workers started in this process (a stopped worker ignores them), so the
+  // standalone worker's fan-out wakes its own outbox worker, and a web process with MAIL_WORKER=off wakes nothing.
+  let fanOut: FanOutWorker | undefined;
   const mailer = createMailer({
-    views: createViewEngine(), baseUrl: config.BASE_URL, now, kick: inline ? worker.kick : undefined, cacheTemplates: config.NODE_ENV !== 'development',
+    views: createViewEngine(), baseUrl: config.BASE_URL, now, kick: worker.kick, kickFanOut: () => fanOut?.kick(),
+    cacheTemplates: config.NODE_ENV !== 'development',
+  });
+  fanOut = createFanOutWorker({
+    fanOut: createFanOut({ baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM, catalogue: options.catalogue, mailer, now, reminderHour: config.MAIL_REMINDER_HOUR }),
+    pollMs: config.MAIL_POLL_MS, logger: options.logger,
   });
   return {
-    mailer, worker, transport, inline,
+    mailer, worker, fanOut, transport, inline,
     start() {
-      if (inline) worker.start();
+      if (!inline) return;
+      worker.start();
+      fanOut.start();
     },
     async stop() {
-      await worker.stop();
+      await Promise.all([fanOut.stop(), worker.stop()]);
       transport.close();
     },
   };

@@ -25,6 +25,8 @@ export interface Mailer {
   send(request: MailRequest): Promise<{ messageId: string }>;
   /** Asks an in-process worker to look at the outbox now (after a retry, say); a no-op without one. */
   wake?(): void;
+  /** Asks an in-process fan-out to tell people about a recorded calendar change now; a no-op without one. */
+  wakeFanOut?(): void;
 }
 
 export interface MailerDeps {
@@ -33,6 +35,8 @@ export interface MailerDeps {
   now: () => Date;
   /** Wakes an in-process worker, so a message goes out at once rather than at the next poll. */
   kick?: () => void;
+  /** Wakes an in-process fan-out, so a recorded change is told at once rather than at the next poll. */
+  kickFanOut?: () => void;
   /** Compile each template once (outside development, where templates are edited). */
   cacheTemplates?: boolean;
 }
@@ -57,5 +61,6 @@ export function createMailer(deps: MailerDeps): Mailer {
       return { messageId: queued.messageId };
     },
     wake: () => deps.kick?.(),
+    wakeFanOut: () => deps.kickFanOut?.(),
   };
 }

@@ -41,6 +41,11 @@ export const mailMessages = defineMessages({
     body: 'Samling {position} i «{cohort}» er endret. Ny tid og sted:',
     reason: 'Begrunnelse: {reason}',
   },
+  'calendar-updated': {
+    subject: 'Oppdatert: {cohort}',
+    body: 'Opplysningene om «{cohort}» i {garden} er endret. Slik står samlingene nå:',
+    calendarNote: 'Kalenderoppdateringen ligger i denne e-posten, så samlingene i kalenderen din viser det nye.',
+  },
   'session-cancelled': {
     subject: 'Avlyst: {cohort}, samling {position}',
     body: 'Samling {position} i «{cohort}» er avlyst:',
@@ -119,6 +124,11 @@ export const mailMessages = defineMessages({
     subject: 'Changed: {cohort}, workshop {position}',
     body: 'Workshop {position} of “{cohort}” has changed. The new time and place:',
     reason: 'Reason: {reason}',
+  },
+  'calendar-updated': {
+    subject: 'Updated: {cohort}',
+    body: 'The details of “{cohort}” at {garden} have changed. This is how the workshops stand now:',
+    calendarNote: 'The calendar update is in this email, so the workshops in your calendar show what is new.',
   },
   'session-cancelled': {
     subject: 'Cancelled: {cohort}, workshop {position}',

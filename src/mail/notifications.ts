@@ -1,12 +1,12 @@
 import { trusted, type Types } from 'mongoose';
 import type { AccountView } from '../accounts/accounts.service.js';
-import { cohortCalendar, sessionCalendar } from '../calendar/ics.js';
-import { calendarSessions, cohortLink, loadCohortBundles, sessionWhen, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
+import { cohortCalendar } from '../calendar/ics.js';
+import { calendarSessions, loadCohortBundles, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { DomainEvent, DomainEvents } from '../shared/events.js';
-import type { Language } from '../shared/i18n/index.js';
 import { assertManagesCohort } from '../workshops/access.js';
 import { Enrolment, WaitlistPlace } from '../workshops/enrolment.model.js';
+import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
 import { scheduleReminders } from './reminders.js';
@@ -22,30 +22,18 @@ export interface NotificationDeps extends CalendarSettings {
 }
 
 /**
- * The emails that follow from enrolments and session changes. Each is recorded
- * in the outbox by an awaited event handler, so it is part of the action that
- * caused it; invitations carry the cohort's sessions as METHOD:REQUEST, and
- * cancellations as METHOD:CANCEL with the same UIDs.
+ * The emails that follow from enrolments. Each is recorded in the outbox by an
+ * awaited event handler, so it is part of the action that caused it;
+ * invitations carry the cohort's sessions as METHOD:REQUEST, and cancellations
+ * as METHOD:CANCEL with the same UIDs. Session and cohort changes reach many
+ * people and are told by the fan-out (fan-out.ts) from a recorded change.
  */
 export function createNotifications(deps: NotificationDeps) {
   const reminders = { mailer: deps.mailer, catalogue: deps.catalogue, baseUrl: deps.baseUrl, now: deps.now, hour: deps.reminderHour };
 
   const loadBundle = async (cohortId: Id) => (await loadCohortBundles({ cohortIds: [cohortId] }))[0];
-  const refs = (bundle: CohortBundle, companyId: Id, person: Recipient, sessionId?: Id) =>
-    ({ gardenId: bundle.garden._id, cohortId: bundle.cohort._id, companyId, userId: person.userId, sessionId });
-
-  function sessionLines(bundle: CohortBundle, language: Language) {
-    const modules = deps.catalogue.get(bundle.cohort.courseSlug, language)?.modules ?? [];
-    return bundle.sessions.map((s) => ({
-      id: String(s._id), position: s.position, module: modules.find((m) => m.slug === s.moduleSlug)?.title ?? s.moduleSlug,
-      ...sessionWhen(s, language), room: s.room, cancelled: s.status === 'cancelled', moved: s.status === 'moved',
-    }));
-  }
-
-  const common = (bundle: CohortBundle, person: Recipient, extra: Record<string, unknown> = {}) => ({
-    name: person.name, cohort: bundle.cohort.title, garden: bundle.garden.name, address: bundle.garden.address,
-    link: cohortLink(deps.baseUrl, bundle.cohort._id), sessions: sessionLines(bundle, person.language), ...extra,
-  });
+  const refs = cohortRefs;
+  const common = (bundle: CohortBundle, person: Recipient, extra: Record<string, unknown> = {}) => cohortEmailData(bundle, person, deps, extra);
 
   /** The cohort's sessions still ahead, as this person's calendar sees them. */
   async function upcoming(bundle: CohortBundle, person: Recipient, extraSequence = 0) {
@@ -107,31 +95,7 @@ export function createNotifications(deps: NotificationDeps) {
     }
     const template = change === 'promoted' ? 'enrolment-promoted' : 'enrolment-confirmed';
     for (const person of people) await invite(template, bundle, event.companyId, person);
-    await scheduleReminders(reminders, bundle, event.companyId, people);
-  }
-
-  /** A moved session: an update (REQUEST, same UID, higher SEQUENCE); a cancelled one: a CANCEL. Both with the reason. */
-  async function sessionChanged(event: { cohortId: string; sessionId: string; reason: string }, kind: 'moved' | 'cancelled') {
-    const bundle = await loadBundle(event.cohortId);
-    const session = bundle?.sessions.find((s) => String(s._id) === event.sessionId);
-    if (!bundle || !session) return;
-    const enrolments = await Enrolment.find({ cohortId: bundle.cohort._id, status: 'enrolled' }).lean();
-    for (const enrolment of enrolments) {
-      const people = await enrolmentRecipients(enrolment);
-      for (const person of people) {
-        const offset = await sequenceOffset(bundle.cohort._id, person.email);
-        const [entry] = calendarSessions(bundle, person.language, deps, { sessionIds: [event.sessionId], sequenceOffset: offset });
-        const method = kind === 'moved' ? 'REQUEST' : 'CANCEL';
-        const content = sessionCalendar(entry!, { stamp: deps.now(), invitation: { method, attendee: person } });
-        const line = sessionLines(bundle, person.language).find((l) => l.id === event.sessionId);
-        await deps.mailer.send({
-          template: `session-${kind}`, to: person.email, language: person.language,
-          data: common(bundle, person, { session: line, position: session.position, reason: event.reason }),
-          calendar: { method, content }, refs: refs(bundle, enrolment.companyId, person, session._id),
-        });
-      }
-      if (kind === 'moved') await scheduleReminders(reminders, bundle, String(enrolment.companyId), people, [event.sessionId]);
-    }
+    await scheduleReminders(reminders, bundle, [{ companyId: event.companyId, people }]);
   }
 
   return {
@@ -139,8 +103,8 @@ export function createNotifications(deps: NotificationDeps) {
     subscribe(events: DomainEvents) {
       events.subscribe(async (event) => {
         if (event.type === 'enrolment.changed') await enrolmentChanged(event);
-        else if (event.type === 'session.moved') await sessionChanged(event, 'moved');
-        else if (event.type === 'session.cancelled') await sessionChanged(event, 'cancelled');
+        // The change is recorded; a worker tells everyone, so the coordinator need not wait for 90 emails.
+        else if (event.type === 'calendar.changed') deps.mailer.wakeFanOut?.();
       });
     },
 
@@ -153,7 +117,7 @@ export function createNotifications(deps: NotificationDeps) {
       if (!bundle) throw new NotFoundError();
       const people = await enrolmentRecipients(enrolment);
       for (const person of people) await invite('invites-resent', bundle, companyId, person);
-      await scheduleReminders(reminders, bundle, companyId, people);
+      await scheduleReminders(reminders, bundle, [{ companyId, people }]);
       return people.length;
     },
   };

@@ -61,9 +61,36 @@ export async function formerRecipients(cohortId: Id, companyId: Id): Promise<Arr
 
 /**
  * How far a person's copy of a cohort's events is ahead of the sessions' own
- * SEQUENCE: one for every enrolment cancellation we sent them, so an invite
- * after a re-enrolment is never older than the CANCEL before it.
+ * SEQUENCE: two for every enrolment cancellation we sent them. The CANCEL went
+ * out one step above what they had, so an invite after a re-enrolment needs one
+ * more step to be newer than that CANCEL.
  */
 export async function sequenceOffset(cohortId: Id, email: string): Promise<number> {
-  return OutboxMessage.countDocuments({ cohortId, to: email, template: 'enrolment-cancelled', 'calendar.method': 'CANCEL' });
+  return 2 * (await OutboxMessage.countDocuments({ cohortId, to: email, template: 'enrolment-cancelled', 'calendar.method': 'CANCEL' }));
+}
+
+/** sequenceOffset for everyone in a cohort at once, by address (one query for a fan-out rather than one per person). */
+export async function sequenceOffsets(cohortId: Id): Promise<(email: string) => number> {
+  const cancels = await OutboxMessage.find({ cohortId, template: 'enrolment-cancelled', 'calendar.method': 'CANCEL' }, { to: 1 }).lean();
+  const counts = new Map<string, number>();
+  for (const { to } of cancels) counts.set(to, (counts.get(to) ?? 0) + 2);
+  return (email) => counts.get(email) ?? 0;
+}
+
+/** enrolmentRecipients for many enrolments of a cohort, with two queries in all; in the enrolments' order. */
+export async function recipientsOfEnrolments<E extends { companyId: Id; participantIds: Id[] }>(enrolments: E[]): Promise<Array<{ enrolment: E; people: Recipient[] }>> {
+  const named = enrolments.flatMap((e) => e.participantIds.map(String));
+  const whole = enrolments.filter((e) => !e.participantIds.length).map((e) => String(e.companyId));
+  const fields = { name: 1, email: 1, language: 1, companyId: 1 };
+  const [byId, byCompany] = await Promise.all([
+    named.length ? User.find({ _id: trusted({ $in: named }) }, fields).lean() : [],
+    whole.length ? User.find({ companyId: trusted({ $in: whole }) }, fields).lean() : [],
+  ]);
+  const sorted = <U extends { name: string }>(users: U[]) => users.sort((a, b) => a.name.localeCompare(b.name));
+  return enrolments.map((enrolment) => {
+    const users = enrolment.participantIds.length
+      ? byId.filter((u) => enrolment.participantIds.some((id) => String(id) === String(u._id)))
+      : byCompany.filter((u) => String(u.companyId) === String(enrolment.companyId));
+    return { enrolment, people: sorted(users).map(toRecipient) };
+  });
 }

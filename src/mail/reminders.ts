@@ -25,19 +25,27 @@ export interface ReminderDeps {
   hour: number;
 }
 
+/** The people of one company an enrolment's reminders go to. */
+export interface ReminderGroup {
+  companyId: string;
+  people: Recipient[];
+}
+
 /**
  * Queues the day-before reminder of each session still ahead, for each person.
  * A reminder is keyed by session, SEQUENCE and person, so queuing it again
  * (a resend, a re-enrolment) stores nothing new; a move gives a new SEQUENCE,
- * and the worker finds the old reminder obsolete.
+ * and the worker finds the old reminder obsolete. Many companies at once cost
+ * one look at the outbox.
  */
-export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle, companyId: string, people: Recipient[], sessionIds?: string[]): Promise<void> {
+export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle, groups: ReminderGroup[], sessionIds?: string[]): Promise<void> {
   const now = deps.now();
   const due = bundle.sessions.filter((s) => s.status !== 'cancelled' && (!sessionIds || sessionIds.includes(String(s._id))) && reminderTime(s.startsAt, deps.hour) > now);
-  const wanted = due.flatMap((session) => people.map((person) => ({ session, person, key: reminderKey(String(session._id), session.sequence ?? 0, person.userId) })));
+  const wanted = due.flatMap((session) => groups.flatMap(({ companyId, people }) =>
+    people.map((person) => ({ session, person, companyId, key: reminderKey(String(session._id), session.sequence ?? 0, person.userId) }))));
   if (!wanted.length) return;
   const known = new Set((await OutboxMessage.find({ key: trusted({ $in: wanted.map((w) => w.key) }) }, { key: 1 }).lean()).map((m) => m.key));
-  for (const { session, person, key } of wanted.filter((w) => !known.has(w.key))) {
+  for (const { session, person, companyId, key } of wanted.filter((w) => !known.has(w.key))) {
     const module = deps.catalogue.get(bundle.cohort.courseSlug, person.language)?.modules.find((m) => m.slug === session.moduleSlug);
     await deps.mailer.send({
       template: 'session-reminder', to: person.email, language: person.language, key,

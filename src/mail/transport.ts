@@ -26,12 +26,20 @@ export interface MailTransport {
 // One connection per message: a pool would keep queued sends waiting on a dead connection.
 const SMTP_OPTIONS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
-// Text, HTML and the calendar only: extra attachments make Gmail and Outlook stop treating it as an invitation.
+/**
+ * Text, HTML and the calendar as three alternatives of one multipart/alternative
+ * (RFC 6047), and nothing else. Nodemailer's `icalEvent` would also attach the
+ * same calendar as invite.ics, so a client could offer it twice and Gmail and
+ * Outlook may stop treating the email as an invitation: the calendar is passed
+ * as a plain alternative with its method instead.
+ */
 function mailOptions(message: OutgoingMail) {
   return {
     from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html,
     messageId: message.messageId,
-    icalEvent: message.calendar ? { method: message.calendar.method, content: message.calendar.content } : undefined,
+    alternatives: message.calendar
+      ? [{ contentType: `text/calendar; charset=utf-8; method=${message.calendar.method}`, content: message.calendar.content }]
+      : undefined,
   };
 }
 

@@ -1,8 +1,8 @@
 /** What happened in the domain; the calendar and mail components listen to these. */
 export type DomainEvent =
   | { type: 'session.scheduled'; cohortId: string; sessionId: string }
-  | { type: 'session.moved'; cohortId: string; sessionId: string; reason: string }
-  | { type: 'session.cancelled'; cohortId: string; sessionId: string; reason: string }
+  // A change calendars show was recorded and stored; the mail worker tells everyone it concerns.
+  | { type: 'calendar.changed'; cohortId: string; changeId: string }
   | { type: 'enrolment.changed'; cohortId: string; companyId: string; change: EnrolmentChange; reason?: string; actorId?: string };
 
 /** 'joined': a colleague joined the company's enrolment as a participant (actorId is that person). */

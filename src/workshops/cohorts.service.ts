@@ -6,6 +6,7 @@ import type { CourseCatalogue } from '../courses/catalogue.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { DomainEvents } from '../shared/events.js';
 import { assertManagesCohort, assertManagesGarden } from './access.js';
+import { applyCalendarChange, recordCalendarChange, sessionChangeId, wholeCohortChange, type NewCalendarChange } from './calendar-changes.js';
 import { Cohort, WorkshopSession } from './cohort.model.js';
 import type { EnrolmentService } from './enrolment.service.js';
 import { ZONE } from './holidays.js';
@@ -14,7 +15,19 @@ import type { CreateCohortInput, SessionChangeInput, UpdateCohortInput } from '.
 import { idOrNotFound, toObjectId } from '../shared/db/ids.js';
 
 /** Cohort use cases for coordinators: create with a proposed schedule, adjust, move and cancel sessions. */
-export function createCohortsService(deps: { catalogue: CourseCatalogue; events: DomainEvents; enrolment: EnrolmentService }) {
+export function createCohortsService(deps: { catalogue: CourseCatalogue; events: DomainEvents; enrolment: EnrolmentService; now: () => Date }) {
+  /**
+   * Records a change calendars show, stores it and lets the mail worker know.
+   * Recording comes first: if the process dies after it, a restarted worker
+   * stores what is missing and tells everyone (see calendar-changes.ts).
+   */
+  async function changeCalendars(change: NewCalendarChange, store?: () => Promise<unknown>): Promise<void> {
+    await recordCalendarChange(change, deps.now());
+    await store?.();
+    await applyCalendarChange(change);
+    await deps.events.publish({ type: 'calendar.changed', cohortId: String(change.cohortId), changeId: change._id });
+  }
+
   async function assertTrainers(ids: string[]): Promise<Types.ObjectId[]> {
     const valid = ids.map(toObjectId).filter((id) => id !== undefined);
     const trainers = await User.find({ _id: trusted({ $in: valid }) }, { roles: 1 }).lean();
@@ -50,7 +63,7 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       return { cohortId: String(cohort._id), skipped: proposal.flatMap((p) => (p.skipped ? [p.skipped] : [])) };
     },
 
-    /** Changes the date, times or room of sessions; each changed session is 'moved' and its sequence bumped. */
+    /** Changes the date, times or room of sessions; each changed session is 'moved', one SEQUENCE up, and everyone enrolled is told. */
     async rescheduleSessions(actor: AccountView, cohortId: string, changes: SessionChangeInput[], reason: string): Promise<number> {
       const { cohort, garden } = await assertManagesCohort(actor, cohortId);
       const stored = await WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean();
@@ -67,26 +80,30 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       const plan = stored.filter((s) => s.status !== 'cancelled').map((s) => changed.get(String(s._id)) ?? { position: s.position, room: s.room, startsAt: s.startsAt, endsAt: s.endsAt });
       await assertNoClash({ gardenId: garden._id, trainerIds: cohort.trainerIds, sessions: plan, ownCohortId: cohort._id });
       for (const [sessionId, planned] of changed) {
-        await WorkshopSession.updateOne({ _id: sessionId }, {
-          $set: { startsAt: planned.startsAt, endsAt: planned.endsAt, room: planned.room, status: 'moved', changeReason: reason },
-          $inc: { sequence: 1 },
+        const session = stored.find((s) => String(s._id) === sessionId)!;
+        const sequence = (session.sequence ?? 0) + 1;
+        await changeCalendars({
+          _id: sessionChangeId(session._id, sequence), kind: 'moved', cohortId: cohort._id, reason,
+          sessions: [{ sessionId: session._id, sequence, set: { startsAt: planned.startsAt, endsAt: planned.endsAt, room: planned.room, status: 'moved', changeReason: reason } }],
         });
-        await deps.events.publish({ type: 'session.moved', cohortId, sessionId, reason });
       }
       return changed.size;
     },
 
-    /** Cancels one session with a reason; it stays in calendars as cancelled. */
+    /** Cancels one session with a reason; it stays in feeds as cancelled, and everyone enrolled gets a CANCEL. */
     async cancelSession(actor: AccountView, cohortId: string, sessionId: string, reason: string): Promise<void> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
       const session = await WorkshopSession.findOne({ _id: idOrNotFound(sessionId), cohortId: cohort._id }).lean();
       if (!session) throw new NotFoundError();
       if (session.status === 'cancelled') return;
-      await WorkshopSession.updateOne({ _id: session._id }, { $set: { status: 'cancelled', changeReason: reason }, $inc: { sequence: 1 } });
-      await deps.events.publish({ type: 'session.cancelled', cohortId, sessionId, reason });
+      const sequence = (session.sequence ?? 0) + 1;
+      await changeCalendars({
+        _id: sessionChangeId(session._id, sequence), kind: 'cancelled', cohortId: cohort._id, reason,
+        sessions: [{ sessionId: session._id, sequence, set: { status: 'cancelled', changeReason: reason } }],
+      });
     },
 
-    /** Updates a cohort's terms; capacity cannot drop below the seats taken, and a rise promotes waiting companies. */
+    /** Updates a cohort's terms; capacity cannot drop below the seats taken, a rise promotes waiting companies, and a new title updates every calendar. */
     async updateCohort(actor: AccountView, cohortId: string, input: UpdateCohortInput): Promise<void> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
       const taken = await deps.enrolment.seatsTaken(cohort._id);
@@ -96,11 +113,15 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
         const sessions = await WorkshopSession.find({ cohortId: cohort._id, status: trusted({ $ne: 'cancelled' }) }).lean();
         await assertNoClash({ gardenId: cohort.gardenId, trainerIds, sessions, ownCohortId: cohort._id });
       }
-      await Cohort.updateOne({ _id: cohort._id }, {
+      const store = () => Cohort.updateOne({ _id: cohort._id }, {
         title: input.title, capacity: input.capacity, participantsPerCompany: input.participantsPerCompany, trainerIds,
         enrolmentDeadline: DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: ZONE }).toJSDate(),
         minSessionsAttended: input.minSessionsAttended,
       });
+      // The title is in every event's summary: a new one is an update of every session.
+      const change = input.title !== cohort.title ? await wholeCohortChange(cohort._id, { cohortSet: { title: input.title } }) : undefined;
+      if (change) await changeCalendars(change, store);
+      else await store();
       if (input.capacity > cohort.capacity) await deps.enrolment.promoteWaiting({ _id: cohort._id, capacity: input.capacity });
     },
   };

@@ -2,13 +2,14 @@ import { Router, type Request } from 'express';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
+import type { DomainEvents } from '../shared/events.js';
 import { requireRole } from '../shared/http/guards.js';
 import { assertManagesGarden } from './access.js';
 import { accountsWithRole, createGarden, listManagedGardens, updateGarden } from './gardens.service.js';
 import { gardenSchema } from './schemas.js';
 
 /** Business gardens: admins create them and bind coordinators; coordinators edit their own. */
-export function gardensRoutes(): Router {
+export function gardensRoutes(deps: { events: DomainEvents; now: () => Date }): Router {
   const router = Router();
   const staff = requireRole('coordinator', 'admin');
   const formContext = async (req: Request, selected: string[] = []) => ({
@@ -44,7 +45,7 @@ export function gardensRoutes(): Router {
     const gardenId = String(req.params.gardenId);
     await assertManagesGarden(req.account!, gardenId);
     try {
-      await updateGarden(req.account!, gardenId, parseForm(gardenSchema, req.body));
+      await updateGarden(req.account!, gardenId, parseForm(gardenSchema, req.body), deps);
       flash(req, 'success', 'workshops.gardens.saved');
       res.redirect('/gardens');
     } catch (error) {

@@ -2,7 +2,10 @@ import { trusted, Types } from 'mongoose';
 import type { AccountView } from '../accounts/accounts.service.js';
 import { User } from '../accounts/user.model.js';
 import { ForbiddenError, isDuplicateKey, ValidationError } from '../shared/errors.js';
+import type { DomainEvents } from '../shared/events.js';
 import { assertManagesGarden } from './access.js';
+import { applyCalendarChange, finishCalendarChange, recordCalendarChange, wholeCohortChange, type NewCalendarChange } from './calendar-changes.js';
+import { Cohort } from './cohort.model.js';
 import { Garden } from './garden.model.js';
 import type { GardenInput } from './schemas.js';
 
@@ -40,19 +43,41 @@ export async function createGarden(actor: AccountView, input: GardenInput): Prom
   }
 }
 
-/** Coordinators edit their garden's details; only admins change who coordinates it. */
-export async function updateGarden(actor: AccountView, gardenId: string, input: GardenInput): Promise<void> {
+/**
+ * Coordinators edit their garden's details; only admins change who coordinates it.
+ * A new name or address is in every event's location: each cohort's sessions go
+ * one SEQUENCE up and their people get an update, recorded before the garden is saved.
+ */
+export async function updateGarden(actor: AccountView, gardenId: string, input: GardenInput, deps: { events: DomainEvents; now: () => Date }): Promise<void> {
   const garden = await assertManagesGarden(actor, gardenId);
   const update: Record<string, unknown> = fields(input);
   if (actor.roles.includes('admin')) update.coordinatorIds = await assertCoordinators(input.coordinatorIds);
+  const placeChanged = input.name !== garden.name || input.address !== garden.address;
+  // Checked before any change is recorded, so a refused name rarely leaves an update to announce.
+  if (placeChanged && input.name !== garden.name && (await Garden.exists({ name: input.name }))) throw new ValidationError({ name: 'workshops.gardenNameTaken' });
+  const changes: NewCalendarChange[] = [];
+  if (placeChanged) {
+    for (const cohort of await Cohort.find({ gardenId: garden._id }, { _id: 1 }).lean()) {
+      const change = await wholeCohortChange(cohort._id, { gardenId: garden._id, gardenSet: { name: input.name, address: input.address } });
+      if (change) changes.push(change);
+    }
+  }
+  for (const change of changes) await recordCalendarChange(change, deps.now());
   try {
     // Fields left empty in the form are removed, not kept with their old value.
     const $set = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
     const $unset = Object.fromEntries(Object.entries(update).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
     await Garden.updateOne({ _id: garden._id }, Object.keys($unset).length ? { $set, $unset } : { $set });
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ValidationError({ name: 'workshops.gardenNameTaken' });
+    if (isDuplicateKey(error)) {
+      for (const change of changes) await finishCalendarChange(change._id);
+      throw new ValidationError({ name: 'workshops.gardenNameTaken' });
+    }
     throw error;
+  }
+  for (const change of changes) {
+    await applyCalendarChange(change);
+    await deps.events.publish({ type: 'calendar.changed', cohortId: String(change.cohortId), changeId: change._id });
   }
 }
 

@@ -71,6 +71,7 @@ export const workshopsMessages = defineMessages({
   roomClash: 'Rommet «{room}» er allerede booket av «{cohort}» {when}.',
   trainerClash: '{trainer} underviser allerede i «{cohort}» {when}.',
   capacityBelowTaken: 'Kapasiteten kan ikke være lavere enn de {taken} plassene som er tatt.',
+  changedMeanwhile: 'Noen andre endret dette samtidig. Se over og lagre på nytt om det fortsatt trengs.',
   companyNotFound: 'Fant ingen registrert bedrift med dette organisasjonsnummeret.',
   gardens: {
     title: 'Næringshager',
@@ -227,6 +228,7 @@ export const workshopsMessages = defineMessages({
   roomClash: 'The room “{room}” is already booked by “{cohort}” {when}.',
   trainerClash: '{trainer} already teaches “{cohort}” {when}.',
   capacityBelowTaken: 'The capacity cannot be lower than the {taken} places already taken.',
+  changedMeanwhile: 'Someone else changed this at the same time. Look it over and save again if it is still needed.',
   companyNotFound: 'No registered company has this organisation number.',
   gardens: {
     title: 'Business gardens',

@@ -17,6 +17,8 @@ export interface ParsedEvent {
   organizer: string;
   organizerCn: string | undefined;
   attendees: string[];
+  /** Each ATTENDEE's RSVP parameter as written (undefined when absent). */
+  rsvp: Array<string | undefined>;
 }
 
 export interface ParsedCalendar {
@@ -64,6 +66,7 @@ export function parseCalendar(text: string): ParsedCalendar {
       organizer: String(organizer?.getFirstValue() ?? ''),
       organizerCn: organizer?.getParameter('cn') as string | undefined,
       attendees: component.getAllProperties('attendee').map((a) => String(a.getFirstValue()).toLowerCase()),
+      rsvp: component.getAllProperties('attendee').map((a) => a.getParameter('rsvp') as string | undefined),
     };
   });
   const value = (name: string) => (root.getFirstPropertyValue(name) as string | null) ?? undefined;

@@ -32,10 +32,21 @@ describe('mail', () => {
       expect(calendar.events[0]!.organizer).to.equal('mailto:no-reply@digital-afternoons.local');
       expect(calendar.events[0]!.sequence).to.equal(0);
       expect(calendar.events[0]!.summary).to.contain('workshop 1');
-      // Nodemailer's icalEvent adds the same calendar as invite.ics (as Google's own invites do); nothing else is attached.
-      const others = mail.attachments.filter((a) => a.contentType !== 'text/calendar');
-      expect(others.map((a) => [a.contentType, a.filename])).to.deep.equal([['application/ics', 'invite.ics']]);
-      expect(others[0]!.content.toString('utf8')).to.equal(part.text);
+      // The organiser is a no-reply address: nobody is asked to answer it.
+      expect(calendar.events.flatMap((e) => e.rsvp)).to.deep.equal(calendar.events.map(() => 'FALSE'));
+    });
+
+    it('when an invite is sent, then the calendar is in it once, as the text/calendar alternative with its method, and nothing is attached', async () => {
+      const { cohortId } = await coordinatorCohort(t);
+      const ola = await participant(t);
+      await enrolFromPage(ola.agent, cohortId);
+      const mail = await t.smtp.waitFor(about(ola.email, 'Påmeldt:'));
+      const raw = t.smtp.raw[t.smtp.messages.indexOf(mail)]!;
+      expect(raw).to.match(/^Content-Type: multipart\/alternative;/im);
+      expect(raw).to.not.match(/multipart\/mixed|application\/ics|invite\.ics|Content-Disposition: attachment/i);
+      expect(raw.match(/^Content-Type: text\/calendar; charset=utf-8; method=REQUEST$/gim)).to.have.length(1);
+      expect(mail.attachments.map((a) => a.contentType)).to.deep.equal(['text/calendar']);
+      expect(parseCalendar(calendarOf(mail)!.text).method).to.equal('REQUEST');
     });
 
     it('when a colleague joins the company’s enrolment, then only the colleague gets the invite', async () => {
@@ -107,10 +118,21 @@ describe('mail', () => {
       expect(cancel.events.map((e) => e.uid)).to.deep.equal(sessions.slice(0, 5).map((s) => `session-${s._id}@localhost`));
       expect(cancel.events.every((e) => e.status === 'CANCELLED' && e.sequence === 1)).to.equal(true);
 
-      // Enrolling again: the new invite is not older than the CANCEL it follows.
+      // Enrolling again: the new invite is newer than the CANCEL it follows, or clients would keep the events cancelled.
       await submitForm(ola.agent, `/workshops/${cohortId}`, {}, `/workshops/${cohortId}/enrol`);
       const again = await t.smtp.waitFor((m) => about(ola.email, 'Påmeldt:')(m) && m !== t.smtp.messages.find(about(ola.email, 'Påmeldt:')));
-      expect(parseCalendar(calendarOf(again)!.text).events.map((e) => e.sequence)).to.deep.equal([1, 1, 1, 1, 1]);
+      const reinvite = parseCalendar(calendarOf(again)!.text);
+      expect(reinvite.events.map((e) => e.uid)).to.deep.equal(cancel.events.map((e) => e.uid));
+      expect(reinvite.events.map((e) => e.sequence)).to.deep.equal([2, 2, 2, 2, 2]);
+
+      // Withdrawing and enrolling once more keeps each step above the last.
+      await submitForm(ola.agent, `/workshops/${cohortId}`, {}, `/workshops/${cohortId}/withdraw`);
+      const secondCancel = await t.smtp.waitFor((m) => about(ola.email, 'Avmeldt:')(m) && m !== mail);
+      expect(parseCalendar(calendarOf(secondCancel)!.text).events.every((e) => e.sequence === 3)).to.equal(true);
+      await submitForm(ola.agent, `/workshops/${cohortId}`, {}, `/workshops/${cohortId}/enrol`);
+      await t.smtp.waitUntil(() => t.smtp.messages.filter(about(ola.email, 'Påmeldt:')).length === 3);
+      const third = t.smtp.messages.filter(about(ola.email, 'Påmeldt:'))[2]!;
+      expect(parseCalendar(calendarOf(third)!.text).events.every((e) => e.sequence === 4)).to.equal(true);
     });
 
     it('when a full cohort frees a seat, then the waiting company gets the waitlist email, then a promotion with invites', async () => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
+import { CalendarChange } from '../../src/workshops/calendar-change.model.js';
 import { Cohort, WorkshopSession } from '../../src/workshops/cohort.model.js';
 import type { TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
@@ -52,4 +53,13 @@ export async function participant(t: TestApp, options: { name?: string; language
 export async function enrolFromPage(agent: Agent, cohortId: string) {
   const response = await submitForm(agent, `/workshops/${cohortId}`, {}, `/workshops/${cohortId}/enrol`);
   if (response.status !== 302) throw new Error(`enrolment failed: ${response.status}`);
+}
+
+/** Resolves once the fan-out has told every recorded calendar change (it runs beside the request, not in it). */
+export async function changesTold(timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await CalendarChange.countDocuments()) > 0) {
+    if (Date.now() > deadline) throw new Error('calendar changes still untold');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -58,7 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const smtp = await startSmtpSink();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: smtp.url, BASE_URL: 'http://localhost:3000', MAIL_POLL_MS: '60000', ...env });
   const clock = new TestClock();
-  const mail = createMailSystem(config, { now: clock.now, logger: createLogger('silent') });
+  const mail = createMailSystem(config, { catalogue: courses, now: clock.now, logger: createLogger('silent') });
   const app = createApp({
     config, logger: createLogger('silent'), mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName, courses, now: clock.now,
   });
