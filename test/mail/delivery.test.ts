@@ -4,7 +4,8 @@ import { enqueueMessage } from '../../src/mail/outbox.js';
 import { OutboxAttempt, OutboxMessage } from '../../src/mail/outbox.model.js';
 import { createMailTransport } from '../../src/mail/transport.js';
 import { createMailWorker } from '../../src/mail/worker.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { startTestApp, TestClock, type TestApp } from '../support/app.js';
+import { eventually } from '../support/eventually.js';
 import { makeAccount, makeCompany } from '../support/fixtures.js';
 import { formToken } from '../support/http.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
@@ -55,13 +56,14 @@ describe('mail', () => {
     it('when the server answers 451 once, then the message is retried after a backoff and sent once', async () => {
       smtp = await startSmtpSink({ refuse: (_address, offer) => (offer === 1 ? 451 : undefined) });
       const [id] = await queue(1);
-      const worker = workerFor(smtp);
+      const clock = new TestClock();
+      const worker = workerFor(smtp, { now: clock.now });
       expect(await worker.runOnce()).to.include({ retry: 1 });
       const waiting = await OutboxMessage.findById(id).lean();
       expect(waiting).to.include({ status: 'queued', attempts: 1 });
-      expect(waiting!.nextAttemptAt.getTime()).to.be.greaterThan(Date.now());
+      expect(waiting!.nextAttemptAt.getTime()).to.be.greaterThan(clock.now().getTime());
       expect(await worker.runOnce()).to.include({ sent: 0 });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      clock.advanceMinutes(1);
       expect(await worker.runOnce()).to.include({ sent: 1 });
       expect(await OutboxMessage.findById(id).lean()).to.include({ status: 'sent', attempts: 2 });
       expect(smtp.messages).to.have.length(1);
@@ -128,19 +130,16 @@ describe('mail', () => {
             agent.post(`/cohorts/${cohortId}/enrolments`).type('form').send({ _csrf: token, orgNumber: c.orgNumber })));
           expect(responses.map((r) => r.status)).to.deep.equal(responses.map(() => 302));
         }
-        await new Promise((resolve) => setTimeout(resolve, 500));
         const confirmations = { template: 'enrolment-confirmed' };
+        await eventually('the worker has tried to send', async () => (await OutboxMessage.countDocuments({ ...confirmations, attempts: trusted({ $gt: 0 }) })) > 0);
         expect(await OutboxMessage.countDocuments(confirmations)).to.equal(50);
         expect(await OutboxMessage.countDocuments({ ...confirmations, status: 'sent' })).to.equal(0);
         expect(await OutboxMessage.countDocuments({ ...confirmations, attempts: trusted({ $gt: 0 }) })).to.be.greaterThan(0);
 
         const back = await startSmtpSink({ port: t.smtp.port });
         try {
-          const deadline = Date.now() + 30_000;
-          while (back.messages.filter((m) => m.subject?.startsWith('Påmeldt:')).length < 50 && Date.now() < deadline) {
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          // Once every message is marked sent, nothing is left for a worker to send again.
+          await eventually('all 50 are marked sent', async () => (await OutboxMessage.countDocuments({ ...confirmations, status: 'sent' })) === 50, { timeoutMs: 30_000 });
           const received = back.messages.filter((m) => m.subject?.startsWith('Påmeldt:'));
           const ids = received.map((m) => m.messageId);
           expect(ids).to.have.length(50);

@@ -20,6 +20,7 @@ import { submitForm } from '../support/http.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp.js';
 import { makeGarden } from '../workshops/fixtures.js';
 import { calendarOf } from './support.js';
+import { releaseSharedDatabase } from '../support/app.js';
 
 const COMPANIES = 90;
 const MOVED_FROM = '2027-03-18';
@@ -160,6 +161,7 @@ describe('mail', () => {
     }
 
     beforeEach(async () => {
+      await releaseSharedDatabase();
       await connectDatabase(base(), dbName);
       smtp = await startSmtpSink();
     });

@@ -9,7 +9,7 @@ import { openDatabase, type OpenDatabase } from '../../src/shared/db/database.js
 import { canConnect, freePort, type FerretDBExit } from '../../src/shared/db/ferretdb.js';
 import { superviseFerretDB } from '../../src/shared/db/ferretdb-supervisor.js';
 import { makeCohort } from '../workshops/fixtures.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { releaseSharedDatabase, startTestApp, type TestApp } from '../support/app.js';
 
 /** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
 async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<boolean> {
@@ -37,6 +37,7 @@ describe('shared', () => {
       dataDir = await tempDir();
       lines = [];
       const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, FERRETDB_PORT: String(await freePort()), FERRETDB_BIN: binary() });
+      await releaseSharedDatabase();
       database = await openDatabase(config, (line) => lines.push(line));
       t = await startTestApp({}, { openDatabase: database });
     });

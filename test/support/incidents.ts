@@ -17,11 +17,12 @@ export function takeIncidents(): string[] {
   return seen.splice(0);
 }
 
-export const mochaHooks = {
-  afterEach(this: Mocha.Context) {
-    for (const incident of takeIncidents()) unexpected.push(`${this.currentTest?.fullTitle()}: ${incident}`);
-  },
-  afterAll() {
-    if (unexpected.length) throw new Error(`database incidents no test expected:\n${unexpected.join('\n')}`);
-  },
-};
+/** Fails the run if any incident was left over; called once after every test has run. */
+export function assertNoUnexpectedIncidents(): void {
+  if (unexpected.length) throw new Error(`database incidents no test expected:\n${unexpected.join('\n')}`);
+}
+
+/** Notes the incidents a test left behind, under its name. */
+export function noteIncidentsOf(testTitle: string | undefined): void {
+  for (const incident of takeIncidents()) unexpected.push(`${testTitle}: ${incident}`);
+}
