@@ -8,6 +8,7 @@ import { Enrolment, EnrolmentLog } from '../../src/workshops/enrolment.model.js'
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, orgNumber } from '../support/fixtures.js';
 import { coordinatorWithCohort, csv, postJobAction, previewCsv, rowText, waitForResult } from './support.js';
+import { outboxSettled } from '../support/outbox.js';
 
 const HEADER = ['orgnr', 'bedrift', 'navn', 'e-post', 'kommune'];
 
@@ -107,7 +108,7 @@ describe('imports', () => {
       }
       expect(await ImportRow.countDocuments({ state: 'done' })).to.equal(4);
       // A second worker would have invited the same people again.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await outboxSettled(t.clock.now());
       const invitesTo = (email: string) => t.smtp.messages.filter((m) => isInvite(m) && JSON.stringify(m.to).includes(email)).length;
       expect(['ingrid@bjorkli.no', 'ola@bjorkli.no', 'sunniva@kafe.no'].map(invitesTo)).to.deep.equal([1, 1, 1]);
     });

@@ -5,6 +5,7 @@ import { OutboxMessage } from '../../src/mail/outbox.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { submitForm } from '../support/http.js';
 import { about, changesTold, coordinatorCohort, enrolFromPage, participant } from './support.js';
+import { outboxSettled } from '../support/outbox.js';
 
 describe('mail', () => {
   describe('reminders', () => {
@@ -52,7 +53,7 @@ describe('mail', () => {
       expect(mail.text).to.contain('Ta med:');
       expect(mail.text).to.contain(`http://localhost:3000/courses/digital-strategy/modules/${sessions[1]!.moduleSlug}`);
       expect(mail.text).to.contain(`http://localhost:3000/workshops/${cohortId}`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await outboxSettled(t.clock.now());
       const reminders = await OutboxMessage.find({ template: 'session-reminder' }).lean();
       const count = (status: string) => reminders.filter((r) => r.status === status).length;
       // Session 1 has begun and session 2's first reminder has an old SEQUENCE; sessions 3–6 are not due.
@@ -66,10 +67,7 @@ describe('mail', () => {
       await enrolFromPage(ola.agent, cohortId);
       await submitForm(ola.agent, `/workshops/${cohortId}`, {}, `/workshops/${cohortId}/withdraw`);
       setClock('2027-03-10T12:30');
-      const deadline = Date.now() + 5000;
-      while ((await OutboxMessage.countDocuments({ template: 'session-reminder', status: 'obsolete' })) < 1 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await outboxSettled(t.clock.now());
       expect(await OutboxMessage.countDocuments({ template: 'session-reminder', status: 'obsolete' })).to.equal(1);
       expect(t.smtp.messages.filter(about(ola.email, 'I morgen:'))).to.have.length(0);
     });
