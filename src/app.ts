@@ -27,6 +27,7 @@ import { errorHandler, notFound } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
 import { csrfProtection, loginRateLimit, securityHeaders } from './shared/http/security.js';
 import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
+import type { BackgroundWork } from './shared/background.js';
 import { DomainEvents } from './shared/events.js';
 import type { Logger } from './shared/logger.js';
 import { createViewEngine, VIEWS_DIR } from './shared/views/engine.js';
@@ -50,6 +51,8 @@ export interface AppDeps {
   dbName: string;
   /** Every course, loaded and rendered before the app is built. */
   courses: CourseCatalogue;
+  /** Work that outlives its request (import runs); shutdown waits for it. */
+  background?: BackgroundWork;
   /** Where domain events go; the calendar and mail components subscribe to it. */
   events?: DomainEvents;
   now?: () => Date;
@@ -109,7 +112,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(attendanceRoutes({ attendance: createAttendanceService({ now }), baseUrl: config.BASE_URL }));
   app.use(importsRoutes({
     imports: createImportsService({
-      enrolment, now, mailer: deps.mailer, baseUrl: config.BASE_URL,
+      enrolment, now, mailer: deps.mailer, baseUrl: config.BASE_URL, background: deps.background,
       onError: (err, jobId) => deps.logger.error({ err, jobId }, 'import stopped'),
     }),
   }));

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { loadCourses } from './courses/content-loader.js';
 import { createMailSystem } from './mail/mail-system.js';
+import { BackgroundWork } from './shared/background.js';
 import { loadConfig } from './shared/config.js';
 import { onShutdown, runMain } from './shared/process.js';
 import { openDatabase } from './shared/db/database.js';
@@ -9,6 +10,8 @@ import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
 import { removeExpiredSessions, sessionCollection } from './shared/http/session-store.js';
 import { projectPath } from './shared/paths.js';
+
+const IMPORT_GRACE_MS = 20_000;
 
 /** Reads the configuration, opens the database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -19,7 +22,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (line) => console.log(line));
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { catalogue: courses, logger });
-  const app = createApp({ config, logger, mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses });
+  const background = new BackgroundWork();
+  const app = createApp({ config, logger, mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses, background });
 
   const server = app.listen(config.PORT, config.HOST, () => {
     console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${mail.transport.describe()}${mail.inline ? '' : ', sent by the separate worker'})`);
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => server.closeAllConnections(), 10_000);
     await drained;
     clearTimeout(timer);
+    // An import stops between lines at worst; one still running after this is resumed from its page.
+    if (!(await background.settled(IMPORT_GRACE_MS))) console.log('an import was still running; it can be resumed');
     await mail.stop();
     await database.close();
   });

@@ -7,6 +7,7 @@ import { createInvite } from './invite.js';
 import { previewImport } from './preview.js';
 import { claimImport, isStalled, lastClaim, processRows, type ImportLease } from './run.js';
 import { idOrNotFound } from '../shared/db/ids.js';
+import { BackgroundWork } from '../shared/background.js';
 
 type Id = string | Types.ObjectId;
 
@@ -18,6 +19,8 @@ export interface ImportsDeps {
   baseUrl?: string;
   /** Told about a background import that stopped on an unexpected error (the job is then `failed`). */
   onError?: (error: unknown, jobId: string) => void;
+  /** Where runs are tracked, so shutdown can wait for them; the service keeps its own otherwise. */
+  background?: BackgroundWork;
 }
 
 /** A job as its pages show it: status, counts and whether it can be confirmed or resumed. */
@@ -41,13 +44,11 @@ export interface JobSummary {
 export function createImportsService(deps: ImportsDeps) {
   const invite = deps.mailer && deps.baseUrl ? createInvite({ mailer: deps.mailer, baseUrl: deps.baseUrl, now: deps.now }) : undefined;
   const runDeps = { enrolment: deps.enrolment, now: deps.now, invite };
-  const running = new Set<Promise<unknown>>();
+  const background = deps.background ?? new BackgroundWork();
 
   /** Runs a claimed job without waiting for it, so the request can answer with the progress page. */
   function inBackground(lease: ImportLease): void {
-    const run = processRows(lease, runDeps).catch((error) => deps.onError?.(error, String(lease.jobId)));
-    running.add(run);
-    void run.finally(() => running.delete(run));
+    background.track(processRows(lease, runDeps).catch((error) => deps.onError?.(error, String(lease.jobId))));
   }
 
   async function loadJob(cohortId: Id, jobId: Id) {
@@ -108,7 +109,7 @@ export function createImportsService(deps: ImportsDeps) {
 
     /** Resolves when every background import started so far has stopped (tests and shutdown use it). */
     async settled(): Promise<void> {
-      while (running.size) await Promise.all([...running]);
+      await background.settled();
     },
   };
 }
