@@ -10,6 +10,8 @@ import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
 import { removeExpiredSessions, sessionCollection } from './shared/http/session-store.js';
 import { projectPath } from './shared/paths.js';
+import { DomainEvents } from './shared/events.js';
+import { createEnrolmentService } from './workshops/enrolment.service.js';
 
 const IMPORT_GRACE_MS = 20_000;
 
@@ -23,7 +25,13 @@ async function main(): Promise<void> {
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { catalogue: courses, logger });
   const background = new BackgroundWork();
-  const app = createApp({ config, logger, mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses, background });
+  const events = new DomainEvents();
+  const app = createApp({ config, logger, mailer: mail.mailer, dbClient: mongoose.connection.getClient(), dbName: database.dbName, courses, background, events });
+  // Enrolments left pending by a request that stopped half-way, which no page has met, are finished here (emails included).
+  const enrolment = createEnrolmentService({ events, now: () => new Date() });
+  const settlePending = setInterval(() => {
+    enrolment.settleStale({}).catch((error) => logger.warn({ err: error }, 'pending enrolments not settled'));
+  }, 60 * 1000);
 
   const server = app.listen(config.PORT, config.HOST, () => {
     console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${mail.transport.describe()}${mail.inline ? '' : ', sent by the separate worker'})`);
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
   onShutdown(async (signal) => {
     console.log(`${signal} received: closing`);
     clearInterval(sweep);
+    clearInterval(settlePending);
     // Finish the requests under way before the database goes; give up on stragglers after ten seconds.
     const drained = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();

@@ -35,6 +35,9 @@ function content(company: string, index: number) {
         { what: 'Besøk på nettsiden', measure: 'Besøkende per måned', today: '150', target: '400', byWhen: '2027-09' },
       ],
     },
+    channels: { texts: { channels: 'Facebook og Instagram, der kundene våre er.', themes: 'Dagens bakst, sesongvarer og folkene bak disken.', routine: 'To innlegg i uka, daglig leder har ansvaret.', measure: 'Rekkevidde og bestillinger som nevner innleggene.' }, rows: [] },
+    sales: { texts: { step: 'Forhåndsbestilling på nett med henting i butikken.', payment: 'Vipps og kort.', delivery: 'Henting i butikken.', rules: 'Angrerett gjelder ikke ferske matvarer.' }, rows: [] },
+    tools: { texts: { tools: 'Felles kalender og regnskap i skyen.', security: 'Tofaktorinnlogging og sikkerhetskopi hver uke.', incident: 'Ring IT-leverandøren og bytt passord.' }, rows: [] },
     actions: {
       texts: { intro: 'Vi gjør det meste selv og kjøper hjelp til nettsiden.', order: 'Ny, enkel nettside med bestillingsskjema', goals: 'Flere bestillinger på nett', budget: '25000', deadline: '2027-05' },
       rows: [{ action: 'Rydde bedriftsprofilen', owner: 'Daglig leder', month: '2027-01', cost: '0' }, { action: 'Bestille nettside', owner: 'Daglig leder', month: '2027-03', cost: '25000' }],
@@ -58,8 +61,14 @@ export async function seedStrategies(strategies: Strategies, cohortId: Types.Obj
     await strategies.maturity.record(owner, strategyId, 'T0', answers(index, false));
     await strategies.workbook.saveSection(owner, strategyId, 'current-situation', text.current);
     await strategies.workbook.saveSection(owner, strategyId, 'visibility-objectives', text.objectives);
-    await strategies.workbook.saveSection(owner, strategyId, 'action-plan', text.actions);
     const outcome = outcomeFor(index);
+    // Only a strategy with every section written can be submitted; the drafts stay half written.
+    if (outcome !== 'draft') {
+      await strategies.workbook.saveSection(owner, strategyId, 'channels-content', text.channels);
+      await strategies.workbook.saveSection(owner, strategyId, 'sales-ecommerce', text.sales);
+      await strategies.workbook.saveSection(owner, strategyId, 'tools-security', text.tools);
+    }
+    await strategies.workbook.saveSection(owner, strategyId, 'action-plan', text.actions);
     if (outcome !== 'draft') await strategies.review.submit(owner, strategyId);
     if (outcome === 'changes') {
       await strategies.review.review(trainer, strategyId, { decision: 'changes', comments: [{ section: 'visibility-objectives', text: 'Godt! Legg til et mål for bestillinger på nett.' }] });

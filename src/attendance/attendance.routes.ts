@@ -6,7 +6,7 @@ import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount } from '../shared/http/guards.js';
 import type { AttendanceService } from './attendance.service.js';
-import { CheckInRefusedError, NotACsvError } from './errors.js';
+import { CheckInRefusedError, NotACsvError, SessionNotStartedError } from './errors.js';
 import { formatMoment, overviewPage, registerPage, registerPath } from './pages.js';
 import { checkInSchema, saveRegisterSchema } from './schemas.js';
 import { SHEET_MAX_KB, sheetReader } from './upload.js';
@@ -53,9 +53,21 @@ export function attendanceRoutes(deps: AttendanceRoutesDeps): Router {
 
   router.get('/cohorts/:cohortId/sessions/:sessionId/register', requireAccount, (req, res) => renderRegister(req, res));
 
+  /** Too early to record: the register again, with 409 and the page's note saying from when. */
+  async function refuseNotStarted(req: Request, res: Response, error: unknown) {
+    if (!(error instanceof SessionNotStartedError)) throw error;
+    res.status(409);
+    await renderRegister(req, res, { refused: true });
+  }
+
   router.post('/cohorts/:cohortId/sessions/:sessionId/register', requireAccount, async (req, res) => {
     const input = parseForm(saveRegisterSchema, req.body);
-    const changed = await attendance.saveRegister(req.account!, ...ids(req), input);
+    let changed: number;
+    try {
+      changed = await attendance.saveRegister(req.account!, ...ids(req), input);
+    } catch (error) {
+      return refuseNotStarted(req, res, error);
+    }
     flash(req, 'success', 'attendance.register.saved', { count: changed });
     res.redirect(registerPath(...ids(req)));
   });
@@ -68,6 +80,7 @@ export function attendanceRoutes(deps: AttendanceRoutesDeps): Router {
       const problems = report.problems.map((p) => req.t('attendance.csv.line', { line: p.line, problem: req.t(p.key, p.params) }));
       await renderRegister(req, res, { sheet: { ...report, problems } });
     } catch (error) {
+      if (error instanceof SessionNotStartedError) return refuseNotStarted(req, res, error);
       const message = error instanceof ValidationError ? req.t(Object.values(error.fields)[0] ?? error.messageKey, error.params)
         : error instanceof NotACsvError ? req.t(error.messageKey, error.params) : undefined;
       if (message === undefined) throw error;

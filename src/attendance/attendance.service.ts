@@ -10,7 +10,7 @@ import { attendanceSummary } from './summary.js';
 export function createAttendanceService(deps: { now: () => Date }) {
   return {
     /** The register of one session, for the cohort's staff. */
-    register: (account: AccountView, cohortId: Id, sessionId: Id) => loadRegister(account, cohortId, sessionId),
+    register: (account: AccountView, cohortId: Id, sessionId: Id) => loadRegister(account, cohortId, sessionId, deps.now()),
 
     /** Saves the statuses chosen in the register; returns how many changed. */
     saveRegister: (account: AccountView, cohortId: Id, sessionId: Id, input: SaveRegisterInput) =>

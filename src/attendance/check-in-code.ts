@@ -5,9 +5,7 @@ export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
 const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
-/** Participants can check in from this long before the session starts … */
-export const CHECK_IN_OPENS_MINUTES_BEFORE_START = 30;
-/** … until it ends; arriving more than this long after the start counts as late. */
+/** Arriving more than this long after the start counts as late. */
 export const LATE_AFTER_MINUTES = 15;
 
 const MINUTE_MS = 60_000;
@@ -26,9 +24,12 @@ export function looksLikeCode(code: string): boolean {
   return CODE_PATTERN.test(code);
 }
 
-/** When a session's code works: from 30 minutes before the start until the end. */
+/**
+ * When a session's code works: from the start until the end. Not before the
+ * start, as no attendance is recorded for a session that has not begun.
+ */
 export function checkInWindow(session: { startsAt: Date; endsAt: Date }): { opensAt: Date; closesAt: Date } {
-  return { opensAt: new Date(session.startsAt.getTime() - CHECK_IN_OPENS_MINUTES_BEFORE_START * MINUTE_MS), closesAt: session.endsAt };
+  return { opensAt: session.startsAt, closesAt: session.endsAt };
 }
 
 /** 'present' on time, 'late' when more than LATE_AFTER_MINUTES after the start. */

@@ -24,3 +24,15 @@ export class CsvTooLargeError extends PayloadTooLargeError {
     super({}, 'attendance.csv.tooLarge', { kb });
   }
 }
+
+/** Attendance for a session that has not started yet: nobody can have come to it. */
+export class SessionNotStartedError extends AppError {
+  constructor(readonly startsAt: Date) {
+    super('attendance.errors.notStarted');
+  }
+}
+
+/** Refuses to record attendance before the session's start. */
+export function assertSessionStarted(session: { startsAt: Date }, now: Date): void {
+  if (now < session.startsAt) throw new SessionNotStartedError(session.startsAt);
+}

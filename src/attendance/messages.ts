@@ -73,7 +73,7 @@ export const attendanceMessages = defineMessages({
     tooMany: 'For mange forsøk. Vent ti minutter og prøv igjen.',
     refused: {
       wrongCode: 'Koden stemmer ikke. Sjekk den og prøv igjen.',
-      tooEarly: 'Koden virker ikke ennå. Du kan registrere deg fra {opens}.',
+      tooEarly: 'Samlingen har ikke begynt ennå, så koden virker ikke. Du kan registrere deg fra {opens}.',
       closed: 'Samlingen er over, og koden virker ikke lenger. Snakk med kursholderen hvis du var der.',
       notEnrolled: 'Du står ikke på deltakerlisten for denne samlingen. Snakk med kursholderen.',
     },
@@ -105,6 +105,7 @@ export const attendanceMessages = defineMessages({
   errors: {
     status: 'Velg en av statusene.',
     sessionCancelled: 'Samlingen er avlyst, så oppmøte kan ikke registreres.',
+    notStarted: 'Samlingen har ikke begynt ennå, så oppmøte kan ikke registreres. Det kan registreres fra {starts}.',
   },
 }, {
   status: {
@@ -178,7 +179,7 @@ export const attendanceMessages = defineMessages({
     tooMany: 'Too many attempts. Wait ten minutes and try again.',
     refused: {
       wrongCode: 'The code is not right. Check it and try again.',
-      tooEarly: 'The code does not work yet. You can check in from {opens}.',
+      tooEarly: 'The session has not started yet, so the code does not work. You can check in from {opens}.',
       closed: 'The session is over and the code no longer works. Talk to the trainer if you were there.',
       notEnrolled: 'You are not on the participant list of this session. Talk to the trainer.',
     },
@@ -210,5 +211,6 @@ export const attendanceMessages = defineMessages({
   errors: {
     status: 'Choose one of the statuses.',
     sessionCancelled: 'The session is cancelled, so attendance cannot be recorded.',
+    notStarted: 'The session has not started yet, so attendance cannot be recorded. It can be recorded from {starts}.',
   },
 });

@@ -23,6 +23,8 @@ export function registerPage(register: Register, baseUrl: string) {
     sheetPath: `${path}/sheet`,
     overviewPath: overviewPath(register.cohort.id),
     checkInUrl: `${baseUrl}/check-in`,
+    // Cancelled or not started yet: the register is shown, but there is nothing to record.
+    canRecord: !register.session.cancelled && !register.session.notStarted,
     sessions: register.sessions.map((s) => ({ ...s, path: registerPath(register.cohort.id, s.id), current: s.id === register.session.id })),
     companies: register.companies.map((company) => ({
       ...company,

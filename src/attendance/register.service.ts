@@ -7,6 +7,7 @@ import { assertStaffOfCohort } from '../workshops/access.js';
 import type { AttendanceStatus, MarkSource } from './attendance.model.js';
 import { ensureCheckInCode } from './check-in.service.js';
 import { checkInWindow } from './check-in-code.js';
+import { assertSessionStarted } from './errors.js';
 import { marksOfSession, recordMark } from './marks.js';
 import { loadRoster, peopleById, type Id, type RosterPerson } from './roster.js';
 import { readAttendanceSheet } from './sheet.js';
@@ -22,7 +23,7 @@ export interface RegisterRow extends RosterPerson {
 /** Everything the register page shows for one session. */
 export interface Register {
   cohort: { id: string; title: string };
-  session: { id: string; position: number; moduleSlug: string; startsAt: Date; endsAt: Date; room: string; cancelled: boolean };
+  session: { id: string; position: number; moduleSlug: string; startsAt: Date; endsAt: Date; room: string; cancelled: boolean; notStarted: boolean };
   /** Absent for a cancelled session, whose code would not work anyway. */
   checkIn?: { code: string; opensAt: Date; closesAt: Date };
   companies: Array<{ companyId: string; name: string; participants: RegisterRow[] }>;
@@ -46,7 +47,7 @@ async function assertStaffSession(account: AccountView, cohortId: Id, sessionId:
 }
 
 /** The register of a session: every participant of every enrolled company with their current mark. */
-export async function loadRegister(account: AccountView, cohortId: Id, sessionId: Id): Promise<Register> {
+export async function loadRegister(account: AccountView, cohortId: Id, sessionId: Id, now: Date): Promise<Register> {
   const { cohort, session } = await assertStaffSession(account, cohortId, sessionId);
   const cancelled = session.status === 'cancelled';
   const [marks, sessions, code] = await Promise.all([
@@ -71,7 +72,7 @@ export async function loadRegister(account: AccountView, cohortId: Id, sessionId
     cohort: { id: String(cohort._id), title: cohort.title },
     session: {
       id: String(session._id), position: session.position, moduleSlug: session.moduleSlug,
-      startsAt: session.startsAt, endsAt: session.endsAt, room: session.room, cancelled,
+      startsAt: session.startsAt, endsAt: session.endsAt, room: session.room, cancelled, notStarted: now < session.startsAt,
     },
     checkIn: code ? { code, ...checkInWindow(session) } : undefined,
     companies,
@@ -84,10 +85,14 @@ export async function loadRegister(account: AccountView, cohortId: Id, sessionId
   };
 }
 
-/** Loads what saving needs and refuses a cancelled session: nobody can attend it. */
-async function prepareMarking(account: AccountView, cohortId: Id, sessionId: Id) {
+/**
+ * Loads what saving needs and refuses a cancelled session or one not started
+ * yet: nobody can have attended either.
+ */
+async function prepareMarking(account: AccountView, cohortId: Id, sessionId: Id, now: Date) {
   const { cohort, session } = await assertStaffSession(account, cohortId, sessionId);
   if (session.status === 'cancelled') throw new ConflictError('attendance.errors.sessionCancelled');
+  assertSessionStarted(session, now);
   const [roster, marks] = await Promise.all([loadRoster(cohort._id), marksOfSession(session._id)]);
   return { session, people: peopleById(roster), marks };
 }
@@ -102,7 +107,7 @@ export async function saveRegister(
   input: { cohortId: Id; sessionId: Id; marks: Array<{ accountId: string; status: AttendanceStatus }>; restPresent: boolean },
   now: Date,
 ): Promise<number> {
-  const { session, people, marks } = await prepareMarking(account, input.cohortId, input.sessionId);
+  const { session, people, marks } = await prepareMarking(account, input.cohortId, input.sessionId, now);
   const chosen = new Map(input.marks.map((m) => [m.accountId, m.status]));
   const changes = [...people.values()].flatMap((person) => {
     const status = chosen.get(person.accountId) ?? (input.restPresent && !marks.has(person.accountId) ? 'present' : undefined);
@@ -120,7 +125,7 @@ export async function saveRegister(
  * and each unusable line is reported (unknown email or status, or a repeat).
  */
 export async function importSheet(account: AccountView, input: { cohortId: Id; sessionId: Id; bytes: Buffer }, now: Date): Promise<SheetReport> {
-  const { session, people, marks } = await prepareMarking(account, input.cohortId, input.sessionId);
+  const { session, people, marks } = await prepareMarking(account, input.cohortId, input.sessionId, now);
   const rows = readAttendanceSheet(input.bytes);
   const byEmail = new Map([...people.values()].map((p) => [p.email.toLowerCase(), p]));
   const firstLine = new Map<string, number>();

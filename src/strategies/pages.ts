@@ -1,6 +1,7 @@
 import type { CourseCatalogue } from '../courses/catalogue.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { StrategyAccess } from './access.js';
+import { missingSections } from './completeness.js';
 import { showSections, type Translate } from './document.js';
 import { STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from './sections.js';
 import type { StrategyStatus } from './strategy.model.js';
@@ -26,6 +27,10 @@ export function strategyPaths(id: string) {
 }
 
 export type Comments = Map<StrategySection, Array<{ text: string; by?: string; at: Date }>>;
+
+/** Section titles in the reader's language, e.g. "Nåsituasjon, Salg og netthandel", for a refusal or a hint. */
+export const sectionList = (t: Translate, sections: readonly StrategySection[]) =>
+  sections.map((s) => t(`strategies.sections.${s}`)).join(', ');
 
 /** What the company may do now: write in draft or after changes were requested, submit the same. */
 export const isEditable = (status: StrategyStatus) => status === 'draft' || status === 'changes_requested';
@@ -67,6 +72,7 @@ export function overviewPage(read: Read, comments: Comments, t: Translate, catal
     })),
     nav: STRATEGY_SECTIONS.map((slug, i) => ({ slug, number: i + 1, title: t(`strategies.sections.${slug}`) })),
     canSubmit: editable,
+    missing: editable ? sectionList(t, missingSections(read.content)) : '',
     canReview: read.isReviewer && read.strategy.status === 'submitted',
     canReopen: read.isReviewer && read.strategy.status === 'approved',
     isCompany: read.isCompany,

@@ -5,7 +5,8 @@ import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount, requireRole } from '../shared/http/guards.js';
 import { accountsWithRole } from '../workshops/gardens.service.js';
-import { overviewPage, strategyPaths } from './pages.js';
+import { IncompleteStrategyError } from './completeness.js';
+import { overviewPage, sectionList, strategyPaths } from './pages.js';
 import { assignReviewerSchema, reviewSchema } from './schemas.js';
 import { renderWithPartials } from './views.js';
 import { renderOverview, type WorkbookRoutesDeps } from './workbook.routes.js';
@@ -14,6 +15,7 @@ const DECIDED = { comment: 'strategies.review.commented', changes: 'strategies.r
 
 /** A refusal the person can act on (a conflict or a bad form), as an error summary entry. */
 function refusal(req: Request, error: unknown) {
+  if (error instanceof IncompleteStrategyError) return [{ field: 'form', message: req.t(error.messageKey, { sections: sectionList(req.t, error.sections) }) }];
   if (error instanceof ConflictError) return [{ field: 'form', message: req.t(error.messageKey, error.params) }];
   if (error instanceof ValidationError) return Object.entries(error.fields).map(([field, key]) => ({ field, message: req.t(key) }));
   throw error;

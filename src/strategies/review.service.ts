@@ -4,10 +4,11 @@ import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
 import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
 import { Cohort } from '../workshops/cohort.model.js';
+import { assertComplete } from './completeness.js';
 import { assertCanSeeStrategy, assertCompany, assertReviewer, type StrategyAccess } from './access.js';
 import { notifyCompany, type NotifyDeps, type StrategyMail } from './notify.js';
 import type { ReviewInput } from './schemas.js';
-import { strategyIsEmpty, type StrategySection } from './sections.js';
+import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
 import { currentContent, namesOf } from './workbook.service.js';
 
@@ -45,13 +46,13 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
   return {
     transition,
 
-    /** The company hands in its strategy for review; an empty strategy is refused. */
+    /** The company hands in its strategy for review; every section must be written. */
     async submit(actor: AccountView, strategyId: string): Promise<void> {
       const access = await assertCanSeeStrategy(actor, strategyId);
       assertCompany(access);
       assertStatus(access, ['draft', 'changes_requested'], access.strategy.status === 'approved' ? 'strategies.errors.approvedLocked' : 'strategies.errors.alreadySubmitted');
       const { content } = await currentContent(access.strategy._id);
-      if (strategyIsEmpty(content)) throw new ConflictError('strategies.errors.empty');
+      assertComplete(content, 'strategies.errors.incomplete');
       await transition(access.strategy, 'submitted', actor);
     },
 
@@ -64,8 +65,12 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       assertReviewer(access);
       assertStatus(access, ['submitted'], 'strategies.errors.notSubmitted');
       if (input.decision === 'comment' && input.comments.length === 0) throw new ValidationError({ form: 'strategies.review.nothing' });
-      const { version } = await currentContent(access.strategy._id);
-      if (input.decision === 'approve') await transition(access.strategy, 'approved', actor, { approvedVersion: version });
+      const { version, content } = await currentContent(access.strategy._id);
+      if (input.decision === 'approve') {
+        // A strategy handed in before every section was required can still get comments or a request for changes.
+        assertComplete(content, 'strategies.errors.incompleteApproval');
+        await transition(access.strategy, 'approved', actor, { approvedVersion: version });
+      }
       if (input.decision === 'changes') await transition(access.strategy, 'changes_requested', actor);
       if (input.comments.length) {
         const at = deps.now();

@@ -86,13 +86,9 @@ export function normaliseContent(raw: unknown): StrategyContent {
   return content;
 }
 
+/** True when a section has neither text nor a table row. */
 export function sectionIsEmpty(content: SectionContent): boolean {
   return Object.values(content.texts).every((v) => !v.trim()) && content.rows.length === 0;
-}
-
-/** True when no section has any text or row: such a strategy cannot be submitted. */
-export function strategyIsEmpty(content: StrategyContent): boolean {
-  return STRATEGY_SECTIONS.every((s) => sectionIsEmpty(content[s]));
 }
 
 /** True when the supplier brief has any text. */

@@ -59,6 +59,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
 
   router.get('/cohorts/:cohortId/manage', ...managers, async (req, res) => {
     const { cohort, garden } = await assertManagesCohort(req.account!, String(req.params.cohortId));
+    await deps.enrolment.settleStale({ cohortId: cohort._id }).catch((err: unknown) => req.log.warn({ err }, 'pending enrolments not settled'));
     const [sessions, roster, trainers, others] = await Promise.all([
       WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
       enrolmentRoster(cohort),

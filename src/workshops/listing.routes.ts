@@ -1,4 +1,6 @@
 import { Router, type Request, type Response } from 'express';
+import { Types } from 'mongoose';
+import { isTransientDbError } from '../shared/db/retry-transient.js';
 import type { AccountView } from '../accounts/accounts.service.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
@@ -16,7 +18,13 @@ export function listingRoutes(deps: { enrolment: EnrolmentService; now: () => Da
   });
 
   router.get('/workshops/:cohortId', async (req, res) => {
-    const page = await cohortPage(String(req.params.cohortId), req.account, deps.now());
+    const cohortId = String(req.params.cohortId);
+    const companyId = req.account?.companyId;
+    // The company's enrolment left pending by a request that stopped half-way is finished here, so the page can tell the outcome.
+    if (companyId && Types.ObjectId.isValid(cohortId)) {
+      await deps.enrolment.settleStale({ cohortId, companyId }).catch((err: unknown) => req.log.warn({ err }, 'pending enrolment not settled'));
+    }
+    const page = await cohortPage(cohortId, req.account, deps.now());
     res.render('workshops/cohort', { ...page, pageTitle: page.cohort.title });
   });
 
@@ -37,7 +45,11 @@ export function listingRoutes(deps: { enrolment: EnrolmentService; now: () => Da
     };
 
   router.post('/workshops/:cohortId/enrol', requireAccount, companyAction(async (account, cohortId) => {
-    const outcome = await deps.enrolment.enrolCompany({ cohortId, companyId: account.companyId, participantIds: [account.id], actorId: account.id });
+    const outcome = await deps.enrolment.enrolCompany({ cohortId, companyId: account.companyId, participantIds: [account.id], actorId: account.id })
+      .catch((error: unknown) => {
+        // Still failing after the retries: say so rather than guess; the enrolment is finished later (see settleStale).
+        throw isTransientDbError(error) ? new ConflictError('workshops.enrolmentPending') : error;
+      });
     return outcome.status === 'enrolled' ? ['workshops.enrolled'] : ['workshops.waitlisted', { rank: outcome.waitlistRank ?? 0 }];
   }));
 

@@ -8,6 +8,7 @@ import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from
 import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { idOrNotFound } from '../shared/db/ids.js';
+import { seatOf, waitlistRank as rankOf } from './seats.js';
 
 type Id = string | Types.ObjectId;
 
@@ -79,7 +80,7 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
   ]);
   if (!garden) throw new NotFoundError();
   const own = viewer?.companyId ? await Enrolment.findOne({ cohortId: cohort._id, companyId: viewer.companyId }).lean() : null;
-  const rank = own?.status === 'waitlisted' ? await waitlistRankOf(cohort._id, own.companyId) : undefined;
+  const state = own ? await ownState(cohort._id, own.companyId) : undefined;
   return {
     cohort: {
       id: String(cohort._id), title: cohort.title, courseSlug: cohort.courseSlug, capacity: cohort.capacity,
@@ -89,16 +90,20 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     garden: { id: String(garden._id), name: garden.name, address: garden.address, municipality: garden.municipality, region: garden.region },
     sessions: sessions.map(toSessionView),
     trainers: trainers.map((t) => t.name),
-    enrolment: own ? { status: own.status, waitlistRank: rank, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
+    enrolment: own && state ? { ...state, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
     canManage: viewer ? managesGarden(viewer, garden) : false,
     isStaff: viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false,
   };
 }
 
-async function waitlistRankOf(cohortId: Types.ObjectId, companyId: Types.ObjectId): Promise<number | undefined> {
-  const mine = await WaitlistPlace.findOne({ cohortId, companyId }, { position: 1 }).lean();
-  if (!mine) return undefined;
-  return 1 + (await WaitlistPlace.countDocuments({ cohortId, position: trusted({ $lt: mine.position }) }));
+/**
+ * The company's state as its seat or waitlist place says, not as the enrolment's
+ * status field (a copy written last) says: holding neither, it is still pending.
+ */
+async function ownState(cohortId: Types.ObjectId, companyId: Types.ObjectId): Promise<{ status: 'enrolled' | 'waitlisted' | 'pending'; waitlistRank?: number }> {
+  if ((await seatOf(cohortId, companyId)) !== undefined) return { status: 'enrolled' };
+  const waitlistRank = await rankOf(cohortId, companyId);
+  return waitlistRank === undefined ? { status: 'pending' } : { status: 'waitlisted', waitlistRank };
 }
 
 /** The coordinator's view of a cohort's companies: enrolled, waiting in order, and the change log. */
@@ -123,6 +128,8 @@ export async function enrolmentRoster(cohort: Pick<CohortDoc, '_id'>) {
   const byCompany = new Map(enrolments.map((e) => [String(e.companyId), e]));
   return {
     enrolled: enrolments.filter((e) => e.status === 'enrolled').map(describe).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+    // Neither seated nor waiting yet: shown apart, never as enrolled.
+    pending: enrolments.filter((e) => e.status === 'pending').map(describe),
     waiting: places.flatMap((p, i) => {
       const e = byCompany.get(String(p.companyId));
       return e ? [{ ...describe(e), rank: i + 1 }] : [];

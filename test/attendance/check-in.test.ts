@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { AttendanceChange, AttendanceMark } from '../../src/attendance/attendance.model.js';
-import { ensureCheckInCode } from '../../src/attendance/check-in.service.js';
+import { toAccountView } from '../../src/accounts/accounts.service.js';
+import { checkIn as checkInService, ensureCheckInCode } from '../../src/attendance/check-in.service.js';
+import { CheckInRefusedError } from '../../src/attendance/errors.js';
 import { CHECK_IN_ATTEMPTS } from '../../src/attendance/attendance.routes.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
@@ -27,8 +29,8 @@ describe('attendance', () => {
   const marks = () => AttendanceMark.find({ accountId: accountId() }).lean();
 
   describe('check-in', () => {
-    it('when a participant gives the right code ten minutes before the start, then they are present, via check-in, by themselves', async () => {
-      const { session, code } = await sessionStarting(10);
+    it('when a participant gives the right code at the start, then they are present, via check-in, by themselves', async () => {
+      const { session, code } = await sessionStarting(0);
       const response = await checkIn(participant, code.toLowerCase().replace(/(...)/, '$1 '));
       expect(response.status).to.equal(302);
       const [mark] = await marks();
@@ -73,11 +75,22 @@ describe('attendance', () => {
       expect(await AttendanceMark.countDocuments()).to.equal(0);
     });
 
+    it('when a participant checks in ten minutes before the start, then it is refused saying from when, and nothing is stored', async () => {
+      const { session, code } = await sessionStarting(10);
+      const refused = await checkInService(toAccountView(setting.companies[0]!.participants[0]!), code, new Date(session.startsAt.getTime() - 1))
+        .then(() => undefined, (error: unknown) => error);
+      expect(refused).to.be.instanceOf(CheckInRefusedError).and.to.include({ reason: 'tooEarly' });
+      const response = await checkIn(participant, code);
+      expect(response.status).to.equal(400);
+      expect(response.text).to.contain('Samlingen har ikke begynt ennå, så koden virker ikke. Du kan registrere deg fra');
+      expect(await AttendanceMark.countDocuments()).to.equal(0);
+    });
+
     it('when the code is used too early and after the end, then both are refused, but inside the window it works', async () => {
       const { code } = await sessionStarting(45);
       const early = await checkIn(participant, code);
       expect(early.status).to.equal(400);
-      expect(early.text).to.contain('Koden virker ikke ennå');
+      expect(early.text).to.contain('Samlingen har ikke begynt ennå');
       expect(await AttendanceMark.countDocuments()).to.equal(0);
 
       t.clock.advanceMinutes(45 + 180 + 1);

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import type { Types } from 'mongoose';
 import { AttendanceChange, AttendanceMark } from '../../src/attendance/attendance.model.js';
+import { toAccountView } from '../../src/accounts/accounts.service.js';
+import { SessionNotStartedError } from '../../src/attendance/errors.js';
+import { importSheet, saveRegister } from '../../src/attendance/register.service.js';
 import { WorkshopSession } from '../../src/workshops/cohort.model.js';
 import { Enrolment } from '../../src/workshops/enrolment.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -91,6 +94,41 @@ describe('attendance', () => {
       expect(codeFrom(a.text)).to.equal(codeFrom(b.text));
       expect((await WorkshopSession.findById(sessionId).lean())!.checkInCode).to.equal(codeFrom(a.text));
       expect(codeFrom((await trainer.get(path)).text)).to.equal(codeFrom(a.text));
+    });
+  });
+
+  describe('before the session starts', () => {
+    const DAY_MINUTES = 24 * 60;
+    /** A session two months ahead, like the February register once saved in December. */
+    const sessionInFebruary = () => makeSession(setting.cohort, { now: t.clock.now(), startsInMinutes: 60 * DAY_MINUTES, position: 2 });
+
+    it('when the register or a paper sheet is saved before the start, then both are refused and nothing is stored; from the start it works', async () => {
+      const session = await sessionInFebruary();
+      const trainer = toAccountView(setting.trainer);
+      const input = { cohortId: String(setting.cohort._id), sessionId: String(session._id) };
+      const early = new Date(session.startsAt.getTime() - 60_000);
+      const refusal = (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);
+      expect(await refusal(saveRegister(trainer, { ...input, marks: [{ accountId: String(person(0, 0)._id), status: 'present' }], restPresent: true }, early)))
+        .to.be.instanceOf(SessionNotStartedError);
+      expect(await refusal(importSheet(trainer, { ...input, bytes: Buffer.from(`email;status\n${person(0, 0).email};til stede\n`) }, early)))
+        .to.be.instanceOf(SessionNotStartedError);
+      expect(await AttendanceMark.countDocuments()).to.equal(0);
+      expect(await AttendanceChange.countDocuments()).to.equal(0);
+
+      expect(await saveRegister(trainer, { ...input, marks: [], restPresent: true }, session.startsAt)).to.equal(4);
+    });
+
+    it('when the trainer posts the register of a session that has not started, then 409, the page says from when, and nothing is stored', async () => {
+      const session = await sessionInFebruary();
+      const future = registerPath(setting.cohort._id, session._id);
+      const trainer = await signIn(t.app, setting.trainer.email, PASSWORD);
+      const page = await trainer.get(future).expect(200);
+      expect(page.text).to.contain('Samlingen har ikke begynt ennå, så oppmøte kan ikke registreres.');
+      expect(page.text).not.to.contain('Lagre oppmøtet');
+      const response = await trainer.post(future).type('form').send({ _csrf: csrfFrom(page.text), [field(person(0, 0))]: 'present', intent: 'rest-present' });
+      expect(response.status).to.equal(409);
+      expect(response.text).to.contain('Samlingen har ikke begynt ennå, så oppmøte kan ikke registreres. Det kan registreres fra');
+      expect(await AttendanceMark.countDocuments()).to.equal(0);
     });
   });
 

@@ -92,6 +92,17 @@ describe('attendance', () => {
       expect(await AttendanceMark.countDocuments()).to.equal(0);
     });
 
+    it('when a sheet is uploaded for a session that has not started, then 409 says from when, and nothing is applied', async () => {
+      const ahead = await makeSession(setting.cohort, { now: t.clock.now(), startsInMinutes: 90, position: 2 });
+      const aheadPath = registerPath(setting.cohort._id, ahead._id);
+      const token = csrfFrom((await trainer.get(aheadPath).expect(200)).text);
+      const response = await trainer.post(`${aheadPath}/sheet?_csrf=${encodeURIComponent(token)}`)
+        .attach('file', Buffer.from(`email;status\n${setting.companies[0]!.participants[0]!.email};til stede\n`), 'liste.csv');
+      expect(response.status).to.equal(409);
+      expect(response.text).to.contain('Samlingen har ikke begynt ennå, så oppmøte kan ikke registreres. Det kan registreres fra');
+      expect(await AttendanceMark.countDocuments()).to.equal(0);
+    });
+
     it('when a participant uploads a sheet, then it is refused with 403', async () => {
       const participant = await signIn(t.app, setting.companies[0]!.participants[0]!.email, PASSWORD);
       const token = csrfFrom((await participant.get('/dashboard')).text);

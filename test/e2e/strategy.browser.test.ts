@@ -36,6 +36,24 @@ describe('browser: strategy from first draft to certificate', function () {
     await participant.getByRole('button', { name: 'Lagre' }).click();
     await participant.waitForLoadState();
     expect(await participant.textContent('.flash')).to.contain('Lagret som versjon 2');
+
+    // Submitting with four sections empty is refused, naming them; the participant writes them.
+    await participant.goto(strategyUrl);
+    await participant.getByRole('button', { name: 'Send inn strategien' }).click();
+    await participant.waitForLoadState();
+    expect(await participant.textContent('.error-summary')).to.contain('Ikke skrevet ennå: Kanaler og innhold, Salg og netthandel, Verktøy og sikkerhet, Handlingsplan og ekstern kompetanse.');
+    await participant.getByRole('link', { name: /Skriv i denne delen\s*: Kanaler og innhold/ }).click();
+    for (const [field, text, next] of [
+      ['#channels', 'Facebook, der kundene er.', 'Salg og netthandel'],
+      ['#step', 'Forhåndsbestilling på nett.', 'Verktøy og sikkerhet'],
+      ['#tools', 'Felles kalender i skyen.', 'Handlingsplan og ekstern kompetanse'],
+      ['#intro', 'Flere bestillinger på nett.', undefined],
+    ] as const) {
+      await participant.fill(field, text);
+      await participant.getByRole('button', { name: 'Lagre' }).click();
+      await participant.waitForLoadState();
+      if (next) await participant.getByRole('link', { name: `Neste del: ${next}` }).click();
+    }
     await participant.goto(strategyUrl);
     await participant.getByRole('button', { name: 'Send inn strategien' }).click();
     await participant.waitForURL(strategyUrl);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { browserSuite, signedInPage } from '../support/browser.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
+import { WorkshopSession } from '../../src/workshops/cohort.model.js';
 import { makeGarden } from '../workshops/fixtures.js';
 
 describe('browser: regional workshops', function () {
@@ -39,7 +40,9 @@ describe('browser: regional workshops', function () {
     await participantPage.waitForLoadState();
     expect(await participantPage.textContent('main')).to.contain('Bedriften din er påmeldt.');
 
-    // The trainer takes the register of the first session.
+    // Half an hour into the first session (attendance is not recorded before it starts), the trainer takes the register.
+    const first = await WorkshopSession.findOne({ cohortId, position: 1 }).lean();
+    suite.t.clock.advanceMinutes((first!.startsAt.getTime() - suite.t.clock.now().getTime()) / 60_000 + 30);
     const trainerPage = await signInAs('trener@example.no');
     await trainerPage.goto(`${suite.baseUrl}/cohorts/${cohortId}/overview`);
     await trainerPage.getByRole('link', { name: 'Samling 1' }).first().click();

@@ -8,7 +8,7 @@ import { Strategy } from '../../src/strategies/strategy.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany } from '../support/fixtures.js';
 import { newAgent, type Agent } from '../support/http.js';
-import { agentFor, cohortWorld, markPresent, post, saveSection, startStrategy } from './fixtures.js';
+import { agentFor, cohortWorld, markPresent, post, startStrategy, writeSections } from './fixtures.js';
 
 describe('strategies: completion and certificate', () => {
   let t: TestApp;
@@ -16,7 +16,7 @@ describe('strategies: completion and certificate', () => {
   afterEach(async () => t.close());
 
   const approve = async (owner: Agent, trainer: Agent, id: string) => {
-    await saveSection(owner, id, 'current-situation', { customers: 'Lokale kunder.' });
+    await writeSections(owner, id);
     await post(owner, `/strategies/${id}`, `/strategies/${id}/submit`, {});
     const decided = await post(trainer, '/dashboard', `/strategies/${id}/review`, { decision: 'approve' });
     expect(decided.status).to.equal(302);

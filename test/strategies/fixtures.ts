@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Types } from 'mongoose';
 import zlib from 'node:zlib';
 import { AttendanceMark } from '../../src/attendance/attendance.model.js';
+import { STRATEGY_SECTIONS, type StrategySection } from '../../src/strategies/sections.js';
 import { Cohort, WorkshopSession } from '../../src/workshops/cohort.model.js';
 import { Enrolment } from '../../src/workshops/enrolment.model.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
@@ -70,6 +71,25 @@ export async function startStrategy(agent: Agent, cohortId: Types.ObjectId): Pro
 /** Saves one section through its form. */
 export const saveSection = (agent: Agent, strategyId: string, section: string, fields: Record<string, string>) =>
   post(agent, '/dashboard', `/strategies/${strategyId}/sections/${section}`, fields);
+
+/** One short answer per section: the least a complete strategy holds. */
+export const ONE_ANSWER_EACH: Record<StrategySection, Record<string, string>> = {
+  'current-situation': { customers: 'Hyttefolk og turister om sommeren.' },
+  'visibility-objectives': { listings: 'Google-profilen mangler åpningstider.' },
+  'channels-content': { channels: 'Facebook, fordi kundene våre er der.' },
+  'sales-ecommerce': { step: 'Forhåndsbestilling på nett med henting i butikken.' },
+  'tools-security': { tools: 'Felles kalender og regnskap i skyen.' },
+  'action-plan': { intro: 'Flere bestillinger på nett innen sommeren.' },
+};
+
+/** Writes every section through its form, except those named in `skip`; the CSRF token is read once for all. */
+export async function writeSections(agent: Agent, strategyId: string, skip: StrategySection[] = []) {
+  const token = csrfFrom((await agent.get(`/strategies/${strategyId}`)).text);
+  for (const section of STRATEGY_SECTIONS.filter((s) => !skip.includes(s))) {
+    const response = await agent.post(`/strategies/${strategyId}/sections/${section}`).type('form').send({ ...ONE_ANSWER_EACH[section], _csrf: token });
+    if (response.status !== 302) throw new Error(`could not save ${section}: ${response.status}`);
+  }
+}
 
 /** The text a PDF shows: its content streams inflated and the hex strings of TJ/Tj operators decoded (WinAnsi ≈ Latin-1). */
 export function pdfText(pdf: Buffer): string {

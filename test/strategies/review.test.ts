@@ -9,7 +9,8 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany } from '../support/fixtures.js';
 import type { Agent } from '../support/http.js';
 import { makeCohort } from '../workshops/fixtures.js';
-import { agentFor, cohortWorld, post, saveSection, startStrategy } from './fixtures.js';
+import { IncompleteStrategyError } from '../../src/strategies/completeness.js';
+import { agentFor, cohortWorld, post, saveSection, startStrategy, writeSections } from './fixtures.js';
 
 describe('strategies: submission and review', () => {
   let t: TestApp;
@@ -21,13 +22,26 @@ describe('strategies: submission and review', () => {
   const decide = (agent: Agent, id: string, decision: string, comments: Record<string, string> = {}) =>
     post(agent, '/dashboard', `/strategies/${id}/review`, { decision, ...comments });
 
-  /** The standard cast with a strategy that has one section written. */
-  async function written() {
+  const reviewService = () => createReviewService({ mailer: { send: async () => ({ messageId: 'x' }) }, baseUrl: 'http://localhost', now: () => new Date() });
+
+  /** The standard cast with a strategy that has every section written, or all but those in `skip`. */
+  async function written(skip: Parameters<typeof writeSections>[2] = []) {
     const w = await cohortWorld();
     const owner = await agentFor(t.app, w.owner);
     const id = await startStrategy(owner, w.cohort._id);
-    await saveSection(owner, id, 'current-situation', { customers: 'Hyttefolk og turister om sommeren.' });
+    await writeSections(owner, id, skip);
     return { ...w, id, agents: { owner, trainer: await agentFor(t.app, w.trainer), coordinator: await agentFor(t.app, w.coordinator) } };
+  }
+
+  /**
+   * A strategy handed in with only its first section written, as the app allowed
+   * before every section was required; such strategies are still in the database.
+   */
+  async function submittedIncomplete() {
+    const w = await written(['visibility-objectives', 'channels-content', 'sales-ecommerce', 'tools-security', 'action-plan']);
+    await Strategy.updateOne({ _id: w.id }, { $set: { status: 'submitted', transitionCount: 1 } });
+    await StrategyTransition.create({ strategyId: w.id, seq: 1, from: 'draft', to: 'submitted', by: w.owner._id, at: new Date() });
+    return w;
   }
 
   describe('submit', () => {
@@ -37,9 +51,38 @@ describe('strategies: submission and review', () => {
       const id = await startStrategy(owner, w.cohort._id);
       const response = await submit(owner, id);
       expect(response.status).to.equal(409);
-      expect(response.text).to.contain('Strategien er tom');
+      expect(response.text).to.contain('Skriv alle de seks delene før dere sender inn strategien');
       expect(await statusOf(id)).to.equal('draft');
       expect(await StrategyTransition.countDocuments()).to.equal(0);
+    });
+
+    it('when five of six sections are empty, then submit is refused naming the five, and nothing is recorded', async () => {
+      const w = await written(['visibility-objectives', 'channels-content', 'sales-ecommerce', 'tools-security', 'action-plan']);
+      const refused = await reviewService().submit(toAccountView(w.owner), w.id).then(() => undefined, (error: unknown) => error);
+      expect(refused).to.be.instanceOf(IncompleteStrategyError);
+      expect((refused as IncompleteStrategyError).sections).to.deep.equal(['visibility-objectives', 'channels-content', 'sales-ecommerce', 'tools-security', 'action-plan']);
+      expect(await statusOf(w.id)).to.equal('draft');
+      expect(await StrategyTransition.countDocuments()).to.equal(0);
+      expect(await OutboxMessage.countDocuments({ template: 'strategy-submitted' })).to.equal(0);
+    });
+
+    it('when one section is empty, then the page names it in the reader’s language, stays a draft and keeps every text', async () => {
+      const w = await written(['sales-ecommerce']);
+      const page = await w.agents.owner.get(`/strategies/${w.id}`).expect(200);
+      expect(page.text).to.contain('Ikke skrevet ennå: Salg og netthandel.');
+      const response = await submit(w.agents.owner, w.id);
+      expect(response.status).to.equal(409);
+      expect(response.text).to.contain('Ikke skrevet ennå: Salg og netthandel. Det dere har skrevet, er lagret.');
+      expect(response.text).to.contain('Hyttefolk og turister om sommeren.');
+      const english = await submit(await agentFor(t.app, w.colleague), w.id);
+      expect(english.status).to.equal(409);
+      expect(english.text).to.contain('Write all six sections before you submit the strategy. Not written yet: Sales and e-commerce.');
+      expect(await statusOf(w.id)).to.equal('draft');
+      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(5);
+
+      expect((await saveSection(w.agents.owner, w.id, 'sales-ecommerce', { step: 'Nettbutikk.' })).status).to.equal(302);
+      expect((await submit(w.agents.owner, w.id)).status).to.equal(302);
+      expect(await statusOf(w.id)).to.equal('submitted');
     });
 
     it('when the company submits, then the status is submitted, the change is recorded and each participant gets an email in their language', async () => {
@@ -63,7 +106,7 @@ describe('strategies: submission and review', () => {
       await submit(w.agents.owner, w.id);
       expect((await saveSection(w.agents.owner, w.id, 'current-situation', { customers: 'Endret' })).status).to.equal(409);
       expect((await submit(w.agents.owner, w.id)).status).to.equal(409);
-      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(1);
+      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(6);
     });
   });
 
@@ -122,7 +165,7 @@ describe('strategies: submission and review', () => {
       expect((await submit(w.agents.owner, w.id)).status).to.equal(302);
       expect((await decide(w.agents.trainer, w.id, 'approve')).status).to.equal(302);
       const strategy = await Strategy.findById(w.id).lean();
-      expect(strategy).to.include({ status: 'approved', approvedVersion: 2 });
+      expect(strategy).to.include({ status: 'approved', approvedVersion: 7 });
       const steps = await StrategyTransition.find({ strategyId: w.id }).sort({ seq: 1 }).lean();
       expect(steps.map((s) => `${s.from}>${s.to}`)).to.deep.equal(['draft>submitted', 'submitted>changes_requested', 'changes_requested>submitted', 'submitted>approved']);
       expect(steps.map((s) => String(s.by))).to.deep.equal([w.owner, w.trainer, w.owner, w.trainer].map((p) => String(p._id)));
@@ -132,7 +175,7 @@ describe('strategies: submission and review', () => {
       expect(edit.status).to.equal(409);
       expect(edit.text).to.contain('Strategien er godkjent og kan ikke endres');
       expect((await submit(w.agents.owner, w.id)).status).to.equal(409);
-      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(2);
+      expect(await StrategyVersion.countDocuments({ strategyId: w.id })).to.equal(7);
     });
 
     it('when the trainer reopens an approved strategy, then changes are requested again, the company is emailed and may edit', async () => {
@@ -147,10 +190,32 @@ describe('strategies: submission and review', () => {
       expect((await post(w.agents.trainer, `/strategies/${w.id}`, `/strategies/${w.id}/reopen`, {})).status).to.equal(409);
     });
 
+    it('when a strategy was handed in with empty sections, then approval is refused naming them, while a request for changes works', async () => {
+      const w = await submittedIncomplete();
+      const trainer = toAccountView(w.trainer);
+      const refused = await reviewService().review(trainer, w.id, { decision: 'approve', comments: [] }).then(() => undefined, (error: unknown) => error);
+      expect(refused).to.be.instanceOf(IncompleteStrategyError);
+      expect((refused as IncompleteStrategyError).sections).to.have.length(5);
+      expect(await statusOf(w.id)).to.equal('submitted');
+      expect(await StrategyTransition.countDocuments({ strategyId: w.id })).to.equal(1);
+      await reviewService().review(trainer, w.id, { decision: 'changes', comments: [] });
+      expect(await statusOf(w.id)).to.equal('changes_requested');
+    });
+
+    it('when the trainer approves a strategy with empty sections, then the review page says which, keeps the comment and stores nothing', async () => {
+      const w = await submittedIncomplete();
+      const response = await decide(w.agents.trainer, w.id, 'approve', { 'comment-current-situation': 'Fin start, men resten mangler.' });
+      expect(response.status).to.equal(409);
+      expect(response.text).to.contain('Strategien kan ikke godkjennes før alle de seks delene er skrevet. Ikke skrevet ennå: Mål for digital synlighet, Kanaler og innhold, Salg og netthandel, Verktøy og sikkerhet, Handlingsplan og ekstern kompetanse.');
+      expect(response.text).to.contain('>Fin start, men resten mangler.</textarea>');
+      expect(await statusOf(w.id)).to.equal('submitted');
+      expect(await StrategyComment.countDocuments()).to.equal(0);
+    });
+
     it('when the trainer approves and requests changes at the same moment, then exactly one decision is recorded', async () => {
       const w = await written();
       await submit(w.agents.owner, w.id);
-      const review = createReviewService({ mailer: { send: async () => ({ messageId: 'x' }) }, baseUrl: 'http://localhost', now: () => new Date() });
+      const review = reviewService();
       const trainer = toAccountView(w.trainer);
       const results = await Promise.allSettled([
         review.review(trainer, w.id, { decision: 'approve', comments: [] }),
@@ -173,7 +238,7 @@ describe('strategies: submission and review', () => {
       const ownerAgent = await agentFor(t.app, owner);
       const started = await post(ownerAgent, '/strategy', '/strategy/start', { courseSlug: 'digital-strategy' });
       const id = /strategies\/([0-9a-f]{24})/.exec(started.headers.location!)![1]!;
-      await saveSection(ownerAgent, id, 'sales-ecommerce', { step: 'Nettbutikk med henting i butikken.' });
+      await writeSections(ownerAgent, id);
       await post(ownerAgent, `/strategies/${id}`, `/strategies/${id}/submit`, {});
 
       const coordinator = await makeAccount({ roles: ['coordinator'] });

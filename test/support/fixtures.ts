@@ -8,6 +8,9 @@ export const PASSWORD = 'riktig hest batteri stift';
 // One hash for every fixture account keeps test set-up fast (scrypt is slow on purpose).
 const passwordHash = hashPassword(PASSWORD);
 
+/** The hash of PASSWORD that every fixture account shares, for tests that insert accounts in bulk. */
+export const fixturePasswordHash = (): Promise<string> => passwordHash;
+
 const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
 
 /** A valid organisation number whose first eight digits come from `seed`. */
