@@ -1,17 +1,16 @@
-import { DateTime } from 'luxon';
 import type { Language } from '../shared/i18n/index.js';
-import { ZONE } from '../workshops/holidays.js';
 import { ATTENDANCE_STATUSES } from './attendance.model.js';
 import type { Register } from './register.service.js';
 import { markField } from './schemas.js';
 import type { AttendanceSummary, CompanySummary } from './summary.js';
+import { formatDateTime } from '../shared/i18n/format.js';
 
 export const registerPath = (cohortId: string, sessionId: string) => `/cohorts/${cohortId}/sessions/${sessionId}/register`;
 export const overviewPath = (cohortId: string) => `/cohorts/${cohortId}/overview`;
 
 /** A moment in Norwegian time, in the reader's language: "12. mars kl. 12:30" style. */
 export function formatMoment(value: Date, lang: Language, pattern = 'd. MMM HH:mm'): string {
-  return DateTime.fromJSDate(value).setZone(ZONE).setLocale(lang === 'en' ? 'en-GB' : 'nb').toFormat(pattern);
+  return formatDateTime(value, lang, pattern);
 }
 
 /** The register page's data: one radio group per participant, named after their account. */

@@ -1,9 +1,11 @@
-import { trusted, type Types } from 'mongoose';
+import { trusted } from 'mongoose';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
+import type { Id } from '../shared/db/ids.js';
 
-export type Id = string | Types.ObjectId;
+export type { Id };
+
 
 /** A participant of an enrolled company, as the register lists them. */
 export interface RosterPerson {

@@ -4,8 +4,8 @@ import { isDuplicateKey } from '../shared/errors.js';
 import { Cohort } from '../workshops/cohort.model.js';
 import { Garden } from '../workshops/garden.model.js';
 import { FeedToken, type FeedScope, type FeedTokenDoc } from './feed-token.model.js';
+import type { Id } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 const sha256 = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 const slotOf = (accountId: Id, scope: FeedScope, gardenId?: Id) => (scope === 'person' ? `${String(accountId)}:person` : `${String(accountId)}:garden:${String(gardenId)}`);

@@ -1,9 +1,9 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
 /** Every time in our calendars is wall-clock time in Norway, with its VTIMEZONE in the file. */
-export const CALENDAR_ZONE = 'Europe/Oslo';
 
 export interface CalendarPerson {
   name: string;
@@ -64,7 +64,7 @@ const zoneComponent = (zone: string): string => {
   if (!zoneComponents.has(zone)) zoneComponents.set(zone, getVtimezoneComponent(zone) ?? '');
   return zoneComponents.get(zone)!;
 };
-const vtimezone = () => zoneComponent(CALENDAR_ZONE);
+const vtimezone = () => zoneComponent(NORWAY_ZONE);
 
 // ical-generator 10.2 escapes quotes in CN as \" (not RFC 6868), and ^ would start an RFC 6868 escape: leave both out.
 const cleanCn = (name: string) => cleanCalendarName(name).replace(/["^]/g, '');
@@ -117,9 +117,9 @@ function render(input: RenderInput): string {
       id: session.uid,
       sequence: session.sequence,
       stamp: input.stamp,
-      start: DateTime.fromJSDate(session.startsAt, { zone: CALENDAR_ZONE }),
-      end: DateTime.fromJSDate(session.endsAt, { zone: CALENDAR_ZONE }),
-      timezone: CALENDAR_ZONE,
+      start: DateTime.fromJSDate(session.startsAt, { zone: NORWAY_ZONE }),
+      end: DateTime.fromJSDate(session.endsAt, { zone: NORWAY_ZONE }),
+      timezone: NORWAY_ZONE,
       summary: session.summary,
       location: session.location,
       description: session.description,

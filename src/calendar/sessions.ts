@@ -1,14 +1,14 @@
-import { DateTime } from 'luxon';
-import { trusted, type Types } from 'mongoose';
+import { trusted } from 'mongoose';
 import { User } from '../accounts/user.model.js';
 import type { CourseCatalogue } from '../courses/catalogue.js';
 import { translate, type Language } from '../shared/i18n/index.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from '../workshops/cohort.model.js';
 import { Garden, type GardenDoc } from '../workshops/garden.model.js';
-import { addressOf, CALENDAR_ZONE, sessionUid, type CalendarSession } from './ics.js';
-import { toObjectId } from '../shared/db/ids.js';
+import { addressOf, sessionUid, type CalendarSession } from './ics.js';
+import { type Id, toObjectId } from '../shared/db/ids.js';
+import { inNorway } from '../shared/i18n/format.js';
+import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
-type Id = string | Types.ObjectId;
 
 /** What every calendar needs from configuration. */
 export interface CalendarSettings {
@@ -107,6 +107,6 @@ export function calendarSessions(bundle: CohortBundle, language: Language, setti
 
 /** A session's time as people read it: "torsdag 11. mars 2027, 16:00–19:00". */
 export function sessionWhen(session: Pick<WorkshopSessionDoc, 'startsAt' | 'endsAt'>, language: Language): { day: string; time: string } {
-  const at = (d: Date) => DateTime.fromJSDate(d).setZone(CALENDAR_ZONE).setLocale(language === 'en' ? 'en-GB' : 'nb');
+  const at = (d: Date) => inNorway(d, language);
   return { day: at(session.startsAt).toFormat(language === 'en' ? 'cccc d MMMM yyyy' : 'cccc d. MMMM yyyy'), time: `${at(session.startsAt).toFormat('HH:mm')}–${at(session.endsAt).toFormat('HH:mm')}` };
 }

@@ -2,6 +2,7 @@ import type { AccountView } from '../accounts/accounts.service.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { CourseOutline, ModulePage } from './catalogue.js';
 import { isCourseStaff, type CoursesService } from './courses.service.js';
+import { sizeLabel } from '../shared/i18n/format.js';
 
 /** A material as the module page lists it; the materials component supplies them. */
 export interface MaterialListItem {
@@ -17,17 +18,6 @@ export type ListMaterials = (courseSlug: string, moduleSlug: string) => Promise<
 
 export const coursePath = (courseSlug: string) => `/courses/${encodeURIComponent(courseSlug)}`;
 export const modulePath = (courseSlug: string, moduleSlug: string) => `${coursePath(courseSlug)}/modules/${encodeURIComponent(moduleSlug)}`;
-
-const UNITS = ['B', 'kB', 'MB', 'GB'];
-
-/** "1,4 MB" in Norwegian, "1.4 MB" in English. */
-function sizeLabel(bytes: number, language: Language): string {
-  let value = bytes;
-  let unit = 0;
-  for (; value >= 1000 && unit < UNITS.length - 1; unit += 1) value /= 1000;
-  const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-  return `${number} ${UNITS[unit]}`;
-}
 
 /**
  * What the course page shows to this reader: progress and "continue" for an

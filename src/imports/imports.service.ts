@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { Mailer } from '../mail/mailer.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { EnrolmentService } from '../workshops/enrolment.service.js';
@@ -6,10 +6,9 @@ import { ImportJob, ImportRow, type ImportJobDoc, type ImportRowDoc } from './im
 import { createInvite } from './invite.js';
 import { previewImport } from './preview.js';
 import { claimImport, isStalled, lastClaim, processRows, type ImportLease } from './run.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 import { BackgroundWork } from '../shared/background.js';
 
-type Id = string | Types.ObjectId;
 
 export interface ImportsDeps {
   enrolment: EnrolmentService;

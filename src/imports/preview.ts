@@ -8,9 +8,8 @@ import { Garden } from '../workshops/garden.model.js';
 import { checkLines, hasErrors, problemError, problemWarning, sameCompanyName, type CheckedLine } from './check-lines.js';
 import { readImportLines } from './columns.js';
 import { ImportJob, ImportRow } from './import.model.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 export interface PreviewRequest {
   cohortId: Id;

@@ -7,13 +7,12 @@ import { Cohort } from '../workshops/cohort.model.js';
 import { ImportJob, ImportJobClaim, ImportRow, type ImportJobDoc } from './import.model.js';
 import { importRow, RowFailure, type RowContext, type RowValues } from './import-row.js';
 import type { Invite } from './invite.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 
 /** A worker whose heartbeat is older than this is taken to be gone, and its job may be resumed. */
 export const STALE_AFTER_MS = 30_000;
 const HEARTBEAT_MS = 5_000;
 
-type Id = string | Types.ObjectId;
 
 /** The right to work on a job, held by one worker at a time: the job and the claimed attempt. */
 export interface ImportLease {

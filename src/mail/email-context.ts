@@ -1,10 +1,9 @@
-import type { Types } from 'mongoose';
 import { cohortLink, sessionWhen, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { MessageRefs } from './outbox.js';
 import type { Recipient } from './recipients.js';
+import type { Id } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** The cohort's sessions as the session emails list them, in one language. */
 export function sessionLines(bundle: CohortBundle, language: Language, settings: CalendarSettings) {

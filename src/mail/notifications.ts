@@ -1,4 +1,4 @@
-import { trusted, type Types } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { AccountView } from '../accounts/accounts.service.js';
 import { cohortCalendar } from '../calendar/ics.js';
 import { calendarSessions, loadCohortBundles, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
@@ -10,9 +10,8 @@ import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
 import { scheduleReminders } from './reminders.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 export interface NotificationDeps extends CalendarSettings {
   mailer: Mailer;

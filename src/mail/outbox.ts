@@ -1,9 +1,8 @@
 import { trusted, Types } from 'mongoose';
 import { isDuplicateKey } from '../shared/errors.js';
 import { OutboxMessage, type OutboxMessageDoc, type OutboxStatus } from './outbox.model.js';
-import { toObjectId } from '../shared/db/ids.js';
+import { type Id, toObjectId } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** What a message is about; coordinators see messages about their gardens. */
 export interface MessageRefs {

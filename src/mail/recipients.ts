@@ -2,8 +2,8 @@ import { trusted, type Types } from 'mongoose';
 import { User } from '../accounts/user.model.js';
 import type { Language } from '../shared/i18n/index.js';
 import { OutboxMessage } from './outbox.model.js';
+import type { Id } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** A person an email goes to, in their language. */
 export interface Recipient {

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { trusted } from 'mongoose';
 import { User } from '../accounts/user.model.js';
-import { CALENDAR_ZONE } from '../calendar/ics.js';
 import { cohortLink, sessionWhen, type CohortBundle } from '../calendar/sessions.js';
 import type { CourseCatalogue } from '../courses/catalogue.js';
 import { WorkshopSession } from '../workshops/cohort.model.js';
@@ -9,10 +8,11 @@ import { Enrolment } from '../workshops/enrolment.model.js';
 import type { Mailer } from './mailer.js';
 import { OutboxMessage, type OutboxMessageDoc } from './outbox.model.js';
 import { isRecipientOf, type Recipient } from './recipients.js';
+import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
 /** When a session's reminder is due: the day before, at `hour` o'clock in Norway. */
 export function reminderTime(startsAt: Date, hour: number): Date {
-  return DateTime.fromJSDate(startsAt).setZone(CALENDAR_ZONE).minus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return DateTime.fromJSDate(startsAt).setZone(NORWAY_ZONE).minus({ days: 1 }).set({ hour, minute: 0, second: 0, millisecond: 0 }).toJSDate();
 }
 
 const reminderKey = (sessionId: string, sequence: number, userId: string) => `reminder:${sessionId}:${sequence}:${userId}`;

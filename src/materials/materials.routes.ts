@@ -9,7 +9,7 @@ import { sendMaterial } from './download.js';
 import { ACCEPTED_KINDS, acceptAttribute } from './file-kinds.js';
 import { deleteMaterial, findMaterial, listMaterialsForModule, readMaterialContent, storeMaterial } from './materials.service.js';
 import { uploadMaterialSchema } from './schemas.js';
-import { sizeLabel } from './size-label.js';
+import { sizeLabel } from '../shared/i18n/format.js';
 import { uploadReader } from './upload.js';
 import { statusOf } from '../shared/http/error-handler.js';
 

@@ -2,10 +2,9 @@
  * The one place the strategies and reports components read attendance. If the
  * attendance component moves or renames its functions, only this adapter changes.
  */
-import type { Types } from 'mongoose';
 import { attendanceSummary, companyMeetsAttendanceRule } from '../attendance/summary.js';
+import type { Id } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** How one enrolled company stands against its cohort's attendance rule. */
 export interface AttendanceStanding {

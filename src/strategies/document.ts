@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../shared/i18n/index.js';
 import { SECTION_LAYOUT, sectionIsEmpty, STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from './sections.js';
+import { formatNumber, localeOf } from '../shared/i18n/format.js';
 
 /** Translates a key in the reader's language (req.t, or translate bound to a language). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -36,24 +37,22 @@ export interface ShownBrief {
   objectives?: ShownTable;
 }
 
-const locale = (language: Language) => (language === 'en' ? 'en-GB' : 'nb-NO');
-
 /** "2027-05" as "mai 2027" / "May 2027"; other text unchanged. */
 export function monthLabel(value: string, language: Language): string {
   const month = DateTime.fromFormat(value, 'yyyy-MM');
-  return month.isValid ? month.setLocale(language === 'en' ? 'en-GB' : 'nb').toFormat('LLLL yyyy') : value;
+  return month.isValid ? month.setLocale(localeOf(language)).toFormat('LLLL yyyy') : value;
 }
 
 /** A whole number of kroner as "12 000 kr" / "NOK 12,000". */
 export function kronerLabel(value: string | number, language: Language): string {
   const amount = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(amount)) return String(value);
-  return new Intl.NumberFormat(locale(language), { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 }).format(amount);
+  return formatNumber(amount, language, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
 }
 
 function dayLabel(value: string, language: Language): string {
   const day = DateTime.fromISO(value);
-  return day.isValid ? day.setLocale(language === 'en' ? 'en-GB' : 'nb').toFormat('d. MMMM yyyy') : value;
+  return day.isValid ? day.setLocale(localeOf(language)).toFormat('d. MMMM yyyy') : value;
 }
 
 function table(section: StrategySection, content: StrategyContent, t: Translate, language: Language): ShownTable | undefined {

@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { DateTime } from 'luxon';
 import type { CourseCatalogue } from '../courses/catalogue.js';
 import { requireAccount } from '../shared/http/guards.js';
 import { showBrief, showSections, type ShownBrief, type ShownSection, type Translate } from './document.js';
@@ -7,6 +6,7 @@ import { strategyHeading, strategyPaths } from './pages.js';
 import { renderPdf, type PdfBlock } from './pdf.js';
 import { renderWithPartials } from './views.js';
 import type { WorkbookService } from './workbook.service.js';
+import { formatDateTime } from '../shared/i18n/format.js';
 
 export interface ExportRoutesDeps {
   workbook: WorkbookService;
@@ -43,7 +43,7 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
   async function load(req: Request) {
     const read = await deps.workbook.read(req.account!, String(req.params.id));
     const heading = strategyHeading(read, req.t, deps.catalogue, req.lang);
-    const printed = DateTime.fromJSDate(deps.now()).setZone('Europe/Oslo').setLocale(req.lang === 'en' ? 'en-GB' : 'nb').toFormat('d. MMMM yyyy');
+    const printed = formatDateTime(deps.now(), req.lang, 'd. MMMM yyyy');
     const meta = req.t('strategies.export.generated', { version: heading.version, status: heading.statusLabel, date: printed });
     const lines = [heading.cohortTitle ? `${heading.courseTitle} – ${heading.cohortTitle}` : heading.courseTitle, meta];
     return { read, heading, lines, paths: strategyPaths(heading.id) };

@@ -3,10 +3,11 @@ import { maturityChartSvg, type ChartRow } from './chart.js';
 import type { Translate } from './document.js';
 import { BAND_THRESHOLDS, DIMENSIONS, type Dimension } from './maturity.js';
 import type { StageState } from './maturity.service.js';
+import { formatNumber } from '../shared/i18n/format.js';
 
 /** A score with one decimal in the reader's language: "44,4" or "44.4". */
 export function scoreLabel(value: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 }).format(value);
+  return formatNumber(value, language, { maximumFractionDigits: 1 });
 }
 
 /** The change from the first to the last value, signed: "+12,5", "−3", "0"; empty with fewer than two. */

@@ -9,6 +9,7 @@ import { DIMENSIONS, QUESTIONS, SCALE, STAGES, type Stage } from './maturity.js'
 import type { MaturityService } from './maturity.service.js';
 import { strategyPaths } from './pages.js';
 import { assessmentSchema } from './schemas.js';
+import { formatNumber } from '../shared/i18n/format.js';
 
 const stageParam = (req: Request): Stage => {
   const stage = String(req.params.stage).toUpperCase();
@@ -62,7 +63,7 @@ export function maturityRoutes(deps: { maturity: MaturityService }): Router {
     try {
       const answers = parseForm(assessmentSchema, req.body);
       const stored = await deps.maturity.record(req.account!, id(req), stage, answers);
-      flash(req, 'success', 'strategies.maturity.saved', { score: new Intl.NumberFormat(req.lang === 'en' ? 'en-GB' : 'nb-NO').format(stored.overall) });
+      flash(req, 'success', 'strategies.maturity.saved', { score: formatNumber(stored.overall, req.lang) });
       res.redirect(strategyPaths(id(req)).maturity);
     } catch (error) {
       await renderForm(req, res, req.body, error);

@@ -9,9 +9,8 @@ import { Enrolment } from '../workshops/enrolment.model.js';
 import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './access.js';
 import { normaliseContent, type SectionContent, type StrategyContent, type StrategySection } from './sections.js';
 import { Strategy, StrategyTransition, StrategyVersion, type StrategyStatus } from './strategy.model.js';
-import { toObjectId } from '../shared/db/ids.js';
+import { type Id, toObjectId } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** Which enrolment a strategy belongs to: a cohort, or a self-paced course. */
 export type StrategyTarget = { cohortId: string } | { courseSlug: string };

@@ -3,9 +3,8 @@ import type { AccountView } from '../accounts/accounts.service.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Garden, type GardenDoc } from './garden.model.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 const has = (ids: Types.ObjectId[] | undefined, id: string) => (ids ?? []).some((x) => String(x) === id);
 
 /** Admins manage every garden; a coordinator manages the gardens they are bound to. */

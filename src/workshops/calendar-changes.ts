@@ -3,8 +3,8 @@ import { ConflictError, isDuplicateKey } from '../shared/errors.js';
 import { CalendarChange } from './calendar-change.model.js';
 import { Cohort, WorkshopSession } from './cohort.model.js';
 import { Garden } from './garden.model.js';
+import type { Id } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** One session's part in a change: the SEQUENCE it gets and, for moves and cancellations, its new fields. */
 export interface SessionStep {

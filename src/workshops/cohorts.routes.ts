@@ -14,12 +14,12 @@ import { Cohort, WorkshopSession } from './cohort.model.js';
 import type { CohortsService } from './cohorts.service.js';
 import type { EnrolmentService } from './enrolment.service.js';
 import { accountsWithRole } from './gardens.service.js';
-import { ZONE } from './holidays.js';
 import { enrolmentRoster } from './listing.service.js';
 import { createCohortSchema, enrolByOrgNumberSchema, moveCompanySchema, reasonSchema, rescheduleSchema, updateCohortSchema } from './schemas.js';
+import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
-const osloDate = (d: Date) => DateTime.fromJSDate(d).setZone(ZONE).toISODate()!;
-const osloTime = (d: Date) => DateTime.fromJSDate(d).setZone(ZONE).toFormat('HH:mm');
+const osloDate = (d: Date) => DateTime.fromJSDate(d).setZone(NORWAY_ZONE).toISODate()!;
+const osloTime = (d: Date) => DateTime.fromJSDate(d).setZone(NORWAY_ZONE).toFormat('HH:mm');
 const asList = (value: unknown) => (value === undefined ? [] : [value].flat().map(String));
 
 /** Coordinators create cohorts, adjust their schedule and terms, and manage the companies in them. */
@@ -39,7 +39,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
   }
 
   router.get('/cohorts/new', ...managers, async (req, res) => {
-    const start = DateTime.now().setZone(ZONE).plus({ weeks: 4 });
+    const start = DateTime.now().setZone(NORWAY_ZONE).plus({ weeks: 4 });
     await renderNewForm(req, res, String(req.query.garden ?? ''), {
       startDate: start.toISODate(), enrolmentDeadline: start.minus({ weeks: 1 }).toISODate(), startTime: '16:00', endTime: '19:00',
       capacity: 20, participantsPerCompany: 2, minSessionsAttended: 5, courseSlug: 'digital-strategy',

@@ -9,10 +9,10 @@ import { assertManagesCohort, assertManagesGarden } from './access.js';
 import { applyCalendarChange, recordCalendarChange, sessionChangeId, wholeCohortChange, type NewCalendarChange } from './calendar-changes.js';
 import { Cohort, WorkshopSession } from './cohort.model.js';
 import type { EnrolmentService } from './enrolment.service.js';
-import { ZONE } from './holidays.js';
 import { assertNoClash, osloInterval, proposeSessions, type PlannedSession } from './schedule.js';
 import type { CreateCohortInput, SessionChangeInput, UpdateCohortInput } from './schemas.js';
 import { idOrNotFound, toObjectId } from '../shared/db/ids.js';
+import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
 /** Cohort use cases for coordinators: create with a proposed schedule, adjust, move and cancel sessions. */
 export function createCohortsService(deps: { catalogue: CourseCatalogue; events: DomainEvents; enrolment: EnrolmentService; now: () => Date }) {
@@ -48,7 +48,7 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       const proposal = proposeSessions(input.startDate, modules.length, input.startTime, input.endTime);
       const sessions: PlannedSession[] = proposal.map((p, i) => ({ position: i + 1, room: input.room, ...osloInterval(p.date, p.start, p.end) }));
       await assertNoClash({ gardenId: garden._id, trainerIds, sessions });
-      const deadline = DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: ZONE }).toJSDate();
+      const deadline = DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: NORWAY_ZONE }).toJSDate();
       const cohort = await Cohort.create({
         gardenId: garden._id, courseSlug: input.courseSlug, title: input.title, capacity: input.capacity,
         participantsPerCompany: input.participantsPerCompany, enrolmentDeadline: deadline, trainerIds,
@@ -115,7 +115,7 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       }
       const store = () => Cohort.updateOne({ _id: cohort._id }, {
         title: input.title, capacity: input.capacity, participantsPerCompany: input.participantsPerCompany, trainerIds,
-        enrolmentDeadline: DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: ZONE }).toJSDate(),
+        enrolmentDeadline: DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: NORWAY_ZONE }).toJSDate(),
         minSessionsAttended: input.minSessionsAttended,
       });
       // The title is in every event's summary: a new one is an update of every session.

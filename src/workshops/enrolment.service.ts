@@ -5,14 +5,13 @@ import type { DomainEvents, EnrolmentChange } from '../shared/events.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace, type EnrolmentDoc } from './enrolment.model.js';
 import { claimSeat, joinWaitlist, placeOf, seatOf, waitlistRank } from './seats.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 
 export interface EnrolmentOutcome {
   status: 'enrolled' | 'waitlisted';
   waitlistRank?: number;
 }
 
-type Id = string | Types.ObjectId;
 type SeatingCohort = Pick<CohortDoc, '_id' | 'capacity'>;
 
 /** A pending enrolment this old is finished by whoever meets it; a younger one is left to the request still working on it. */

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 
-export const ZONE = 'Europe/Oslo';
 
 /** Easter Sunday of a year (Gregorian computus, Meeus/Jones/Butcher), as yyyy-MM-dd. */
 export function easterSunday(year: number): string {

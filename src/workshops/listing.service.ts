@@ -7,10 +7,9 @@ import { managesGarden, teachesCohort } from './access.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
-import { idOrNotFound } from '../shared/db/ids.js';
+import { type Id, idOrNotFound } from '../shared/db/ids.js';
 import { seatOf, waitlistRank as rankOf } from './seats.js';
 
-type Id = string | Types.ObjectId;
 
 export interface SessionView {
   id: string;

@@ -3,7 +3,8 @@ import { trusted, type Types } from 'mongoose';
 import { User } from '../accounts/user.model.js';
 import { ConflictError } from '../shared/errors.js';
 import { Cohort, WorkshopSession, type WorkshopSessionDoc } from './cohort.model.js';
-import { holidayOn, ZONE } from './holidays.js';
+import { holidayOn } from './holidays.js';
+import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
 export interface ProposedSession {
   date: string;
@@ -20,7 +21,7 @@ export interface PlannedSession {
 
 /** Turns a date and wall-clock times in Norway into instants. */
 export function osloInterval(date: string, start: string, end: string): { startsAt: Date; endsAt: Date } {
-  const at = (time: string) => DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
+  const at = (time: string) => DateTime.fromISO(`${date}T${time}`, { zone: NORWAY_ZONE });
   return { startsAt: at(start).toJSDate(), endsAt: at(end).toJSDate() };
 }
 
@@ -30,7 +31,7 @@ export function osloInterval(date: string, start: string, end: string): { starts
  */
 export function proposeSessions(startDate: string, count = 6, start = '16:00', end = '19:00'): Array<ProposedSession & { skipped?: string }> {
   const proposed: Array<ProposedSession & { skipped?: string }> = [];
-  let day = DateTime.fromISO(startDate, { zone: ZONE });
+  let day = DateTime.fromISO(startDate, { zone: NORWAY_ZONE });
   const skipped: string[] = [];
   while (proposed.length < count) {
     const date = day.toISODate()!;
@@ -49,8 +50,8 @@ const overlapFilter = (s: PlannedSession): Record<string, unknown> => ({
 });
 
 function describeWhen(s: { startsAt: Date; endsAt: Date }): string {
-  const from = DateTime.fromJSDate(s.startsAt).setZone(ZONE);
-  return `${from.toFormat('dd.MM.yyyy HH:mm')}–${DateTime.fromJSDate(s.endsAt).setZone(ZONE).toFormat('HH:mm')}`;
+  const from = DateTime.fromJSDate(s.startsAt).setZone(NORWAY_ZONE);
+  return `${from.toFormat('dd.MM.yyyy HH:mm')}–${DateTime.fromJSDate(s.endsAt).setZone(NORWAY_ZONE).toFormat('HH:mm')}`;
 }
 
 /**

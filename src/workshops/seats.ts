@@ -4,8 +4,8 @@ import { retryTransient as db } from '../shared/db/retry-transient.js';
 import { isDuplicateKey } from '../shared/errors.js';
 import type { CohortDoc } from './cohort.model.js';
 import { Seat, WaitlistPlace } from './enrolment.model.js';
+import type { Id } from '../shared/db/ids.js';
 
-type Id = string | Types.ObjectId;
 
 /** The longest pause after losing the race for a waitlist position. */
 const MAX_BACKOFF_MS = 1000;

@@ -1,6 +1,9 @@
 import mongoose, { Types } from 'mongoose';
 import { NotFoundError } from '../errors.js';
 
+/** An id as the app passes it around: a string from a form or address, or an ObjectId from the database. */
+export type Id = string | Types.ObjectId;
+
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 /** The ObjectId in `value`, or undefined when it cannot be one (a mistyped or tampered address). */
