@@ -1,6 +1,7 @@
 import type { Logger } from '../shared/logger.js';
 import { openCalendarChanges } from '../workshops/calendar-changes.js';
 import type { FanOut } from './fan-out.js';
+import { createPollLoop } from '../shared/poll-loop.js';
 
 // Changes read per pass; each may mean hundreds of emails.
 const BATCH = 20;
@@ -23,21 +24,15 @@ export interface FanOutWorker {
  * any other worker; repeating part of it stores nothing twice.
  */
 export function createFanOutWorker(options: { fanOut: FanOut; pollMs: number; logger?: Logger }): FanOutWorker {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = true;
-  let halting = false;
-
   async function runOnce(): Promise<number> {
     let done = 0;
     const changes = await openCalendarChanges(BATCH);
     // A full batch may hide more: look again straight after.
-    again ||= changes.length === BATCH && !halting;
+    if (changes.length === BATCH && !loop.halting) loop.again();
     for (const change of changes) {
-      if (halting) break;
+      if (loop.halting) break;
       try {
-        if ((await options.fanOut.tell(change, () => halting)) === 'done') done += 1;
+        if ((await options.fanOut.tell(change, () => loop.halting)) === 'done') done += 1;
       } catch (error) {
         // One change that cannot be told (its cohort's data broken, say) must not hold up the others.
         options.logger?.warn({ err: error, change: change._id }, 'calendar change not told yet');
@@ -46,42 +41,16 @@ export function createFanOutWorker(options: { fanOut: FanOut; pollMs: number; lo
     return done;
   }
 
-  function schedule(delayMs: number) {
-    clearTimeout(timer);
-    if (!stopped) timer = setTimeout(() => void tick(), delayMs);
-  }
-
-  async function tick(): Promise<void> {
-    if (running) { again = true; return; }
-    running = (async () => {
-      do {
-        again = false;
-        await runOnce().catch((error: unknown) => options.logger?.warn({ err: error }, 'calendar fan-out pass failed'));
-      } while (again && !stopped);
-    })();
-    await running;
-    running = undefined;
-    schedule(options.pollMs);
-  }
+  const loop = createPollLoop({
+    pass: runOnce,
+    pollMs: options.pollMs,
+    onError: (error) => options.logger?.warn({ err: error }, 'calendar fan-out pass failed'),
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      halting = false;
-      schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      halting = true;
-      clearTimeout(timer);
-      await running;
-    },
-    kick() {
-      if (stopped) return;
-      if (running) again = true;
-      else schedule(0);
-    },
+    start: loop.start,
+    stop: loop.stop,
+    kick: loop.kick,
     runOnce,
   };
 }

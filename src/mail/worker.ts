@@ -5,6 +5,7 @@ import { isDuplicateKey } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { OutboxAttempt, OutboxMessage, type OutboxMessageDoc } from './outbox.model.js';
 import { isConnectionFailure, isPermanentFailure, type MailTransport } from './transport.js';
+import { createPollLoop } from '../shared/poll-loop.js';
 
 export interface RetryPolicy {
   /** First wait after a failed attempt; each further failure doubles it. */
@@ -60,11 +61,6 @@ const describe = (error: unknown) => {
 export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   const batchSize = options.batchSize ?? 50;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = true;
-  let halting = false;
   // After a batch found the server unreachable, new messages wait for the next poll rather than wake the worker.
   let restUntil = 0;
 
@@ -146,7 +142,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     let broken: unknown;
     const lane = async () => {
       // Nobody answers: the rest would fail the same way; each waits for its own retry time.
-      while (next < due.length && !unreachable && !halting && !broken) {
+      while (next < due.length && !unreachable && !loop.halting && !broken) {
         const outcome = await attempt(due[next++]!).catch((error: unknown) => { broken = error; return undefined; });
         if (outcome) summary[outcome] += 1;
         unreachable ||= outcome === 'unreachable';
@@ -154,47 +150,22 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     };
     await Promise.all(Array.from({ length: LANES }, lane));
     if (broken) throw broken;
-    again ||= due.length === batchSize && summary.unreachable === 0;
+    if (due.length === batchSize && summary.unreachable === 0) loop.again();
     restUntil = summary.unreachable ? Date.now() + options.pollMs : 0;
     return summary;
   }
 
-  function schedule(delayMs: number) {
-    clearTimeout(timer);
-    if (!stopped) timer = setTimeout(() => void tick(), delayMs);
-  }
-
-  async function tick(): Promise<void> {
-    if (running) { again = true; return; }
-    running = (async () => {
-      do {
-        again = false;
-        await runOnce().catch((error: unknown) => options.logger?.warn({ err: error }, 'mail worker pass failed'));
-      } while (again && !stopped);
-    })();
-    await running;
-    running = undefined;
-    schedule(options.pollMs);
-  }
+  const loop = createPollLoop({
+    pass: runOnce,
+    pollMs: options.pollMs,
+    onError: (error) => options.logger?.warn({ err: error }, 'mail worker pass failed'),
+    acceptsKick: () => Date.now() >= restUntil,
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      halting = false;
-      schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      halting = true;
-      clearTimeout(timer);
-      await running;
-    },
-    kick() {
-      if (stopped || Date.now() < restUntil) return;
-      if (running) again = true;
-      else schedule(0);
-    },
+    start: loop.start,
+    stop: loop.stop,
+    kick: loop.kick,
     runOnce,
   };
 }
