@@ -19,6 +19,8 @@ export interface NotifyDeps {
  */
 export async function notifyCompany(
   deps: NotifyDeps, template: StrategyMail, strategy: { _id: Types.ObjectId; companyId: Types.ObjectId; cohortId?: Types.ObjectId | null }, actorName: string,
+  /** Makes each person's email once-only (per status change), so finishing a change twice mails nobody twice. */
+  onceKey?: string,
 ): Promise<void> {
   const [company, people] = await Promise.all([
     Company.findById(strategy.companyId, { name: 1 }).lean(),
@@ -30,6 +32,7 @@ export async function notifyCompany(
       await deps.mailer.send({
         template, to: person.email, language: person.language === 'en' ? 'en' : 'nb',
         data: { name: person.name, company: company?.name ?? '', by: actorName, link },
+        key: onceKey ? `${onceKey}:${person._id}` : undefined,
         refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person._id },
       });
     } catch (error) {

@@ -23,20 +23,37 @@ const MAIL_FOR: Record<string, StrategyMail> = {
 /** Submission, review by the trainer, approval and reopening, each recorded and emailed to the company. */
 export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
   /**
+   * Applies a recorded step to the strategy and tells the company. Repeatable:
+   * the values are the step's own, and each email is keyed by the step.
+   */
+  async function apply(strategy: StrategyDoc, step: { seq: number; from: StrategyStatus; to: StrategyStatus; approvedVersion?: number | null }, actorName: string) {
+    const extra = step.approvedVersion != null ? { approvedVersion: step.approvedVersion } : {};
+    await Strategy.updateOne({ _id: strategy._id }, { $set: { status: step.to, transitionCount: step.seq, ...extra } });
+    await notifyCompany(deps, MAIL_FOR[`${step.from}>${step.to}`]!, strategy, actorName, `strategy:${strategy._id}:step:${step.seq}`);
+  }
+
+  /**
    * Moves a strategy from its current status to `to`. The transition is an insert
    * numbered transitionCount + 1 under a unique index, so of two people deciding at
-   * once exactly one wins; the loser is told the strategy changed meanwhile.
+   * once exactly one wins; the loser is told the strategy changed meanwhile. A step
+   * recorded by a request that stopped before applying it would block every later
+   * decision, so whoever meets it finishes it first.
    */
-  async function transition(strategy: StrategyDoc, to: StrategyStatus, actor: AccountView, extra: Record<string, unknown> = {}): Promise<void> {
-    const seq = strategy.transitionCount + 1;
+  async function transition(strategy: StrategyDoc, to: StrategyStatus, actor: AccountView, extra: { approvedVersion?: number } = {}): Promise<void> {
+    const step = { seq: strategy.transitionCount + 1, from: strategy.status, to, ...extra };
     try {
-      await StrategyTransition.create({ strategyId: strategy._id, seq, from: strategy.status, to, by: actor.id, at: deps.now() });
+      await StrategyTransition.create({ strategyId: strategy._id, ...step, by: actor.id, at: deps.now() });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConflictError('strategies.errors.changedMeanwhile');
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      const recorded = await StrategyTransition.findOne({ strategyId: strategy._id, seq: step.seq }).lean();
+      const current = await Strategy.findById(strategy._id, { transitionCount: 1 }).lean();
+      if (recorded && current && current.transitionCount < recorded.seq) {
+        const by = await User.findById(recorded.by, { name: 1 }).lean();
+        await apply(strategy, recorded, by?.name ?? '');
+      }
+      throw new ConflictError('strategies.errors.changedMeanwhile');
     }
-    await Strategy.updateOne({ _id: strategy._id }, { $set: { status: to, transitionCount: seq, ...extra } });
-    await notifyCompany(deps, MAIL_FOR[`${strategy.status}>${to}`]!, strategy, actor.name);
+    await apply(strategy, step, actor.name);
   }
 
   function assertStatus(access: StrategyAccess, allowed: StrategyStatus[], messageKey: string): void {

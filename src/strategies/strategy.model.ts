@@ -53,6 +53,8 @@ const transitionSchema = new Schema({
   to: { type: String, enum: STRATEGY_STATUSES, required: true },
   by: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   at: { type: Date, required: true },
+  // What the step sets on the strategy besides its status, so a step recorded but not applied can be finished.
+  approvedVersion: { type: Number },
 });
 
 // Two reviewers deciding at once both try the same number: one wins, the other is told.

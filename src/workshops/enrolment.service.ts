@@ -225,10 +225,12 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
       const cohort = await loadCohort(request.cohortId);
       const enrolment = await db(() => Enrolment.findOne({ cohortId: cohort._id, companyId: request.companyId }).lean());
       if (!enrolment) throw new NotFoundError('workshops.notEnrolled');
-      await db(() => WaitlistPlace.deleteOne({ cohortId: cohort._id, companyId: request.companyId }));
-      await db(() => Enrolment.deleteOne({ _id: enrolment._id }));
-      await db(() => ParticipantSlot.deleteMany({ cohortId: cohort._id, companyId: request.companyId }));
+      // The enrolment goes last: a request cut off half-way leaves it in place, so withdrawing again finishes the job,
+      // where deleting it first could leave a seat held by nobody, lost to the cohort for good.
       const freed = await db(() => Seat.deleteOne({ cohortId: cohort._id, companyId: request.companyId }));
+      await db(() => WaitlistPlace.deleteOne({ cohortId: cohort._id, companyId: request.companyId }));
+      await db(() => ParticipantSlot.deleteMany({ cohortId: cohort._id, companyId: request.companyId }));
+      await db(() => Enrolment.deleteOne({ _id: enrolment._id }));
       await record(cohort._id, request.companyId, 'cancelled', request.actorId, request.reason);
       if (freed.deletedCount > 0) await promoteWaiting(cohort);
     },

@@ -230,6 +230,29 @@ describe('strategies: submission and review', () => {
     });
   });
 
+  describe('a decision cut off half-way', () => {
+    it('when a request stopped after recording an approval but before applying it, then the next decision finishes it, the company is told once, and later decisions work', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      const latest = await StrategyVersion.findOne({ strategyId: w.id }).sort({ version: -1 }).lean();
+      // What a request that died between its two writes leaves behind: the step recorded, the strategy unchanged.
+      await StrategyTransition.create({ strategyId: w.id, seq: 2, from: 'submitted', to: 'approved', by: w.trainer._id, at: new Date(), approvedVersion: latest!.version });
+      expect(await statusOf(w.id)).to.equal('submitted');
+
+      expect((await decide(w.agents.trainer, w.id, 'changes')).status).to.equal(409);
+      const finished = (await Strategy.findById(w.id).lean())!;
+      expect(finished).to.include({ status: 'approved', transitionCount: 2, approvedVersion: latest!.version });
+      expect((await decide(w.agents.trainer, w.id, 'changes')).status).to.equal(409);
+      // Finished twice over, yet each person of the company has one approval email.
+      const approved = await OutboxMessage.find({ template: 'strategy-approved' }).lean();
+      expect(approved).to.not.be.empty;
+      expect(new Set(approved.map((m) => m.to)).size).to.equal(approved.length);
+
+      expect((await post(w.agents.trainer, `/strategies/${w.id}`, `/strategies/${w.id}/reopen`, {})).status).to.equal(302);
+      expect(await statusOf(w.id)).to.equal('changes_requested');
+    });
+  });
+
   describe('self-paced strategies', () => {
     it('when a coordinator assigns a trainer, then that trainer reviews it and another trainer gets 404', async () => {
       const company = await makeCompany({ name: 'Nettbutikken AS' });

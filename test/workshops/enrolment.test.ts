@@ -61,6 +61,19 @@ describe('workshops', () => {
       expect(await EnrolmentLog.countDocuments({ cohortId: cohort._id, change: 'promoted', companyId: c })).to.equal(1);
     });
 
+    it('when a withdrawal was cut off after freeing the seat, then withdrawing again finishes it and no seat is held by nobody', async () => {
+      const cohort = await makeCohort({ capacity: 2 });
+      const [a, b] = companies(2);
+      for (const id of [a, b]) await enrolment.enrolCompany({ cohortId: cohort._id, companyId: id! });
+      // Where a request cut off after its first write leaves things: the seat freed, the enrolment still there.
+      await Seat.deleteOne({ cohortId: cohort._id, companyId: a });
+      await enrolment.cancelEnrolment({ cohortId: cohort._id, companyId: a!, reason: 'sykdom' });
+      expect(await Enrolment.countDocuments({ cohortId: cohort._id, companyId: a })).to.equal(0);
+      const seatHolders = (await Seat.find({ cohortId: cohort._id }).lean()).map((seat) => String(seat.companyId));
+      const enrolled = (await Enrolment.find({ cohortId: cohort._id }).lean()).map((e) => String(e.companyId));
+      expect(seatHolders.every((holder) => enrolled.includes(holder))).to.equal(true);
+    });
+
     it('when two enrolled companies cancel at once, then exactly two waiting companies are promoted, the first two', async () => {
       for (let round = 0; round < 5; round += 1) {
         const cohort = await makeCohort({ capacity: 3 });
