@@ -56,4 +56,38 @@ describe('browser: regional workshops', function () {
     const row = coordinatorPage.getByRole('row', { name: /Røros Gjestegård/ }).first();
     expect(await row.textContent()).to.contain('1 av 6');
   });
+  it('when a coordinator on a phone without JavaScript changes one session\'s start time, then only that session moves and every date is kept', async () => {
+    const coordinator = await makeAccount({ email: 'flytt@example.no', roles: ['coordinator'] });
+    const garden = await makeGarden({ coordinatorIds: [coordinator._id], name: 'Kysthagen Næringshage' });
+    const start = DateTime.now().setZone('Europe/Oslo').startOf('week').plus({ weeks: 3 });
+    const page = await signInAs('flytt@example.no');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${suite.baseUrl}/cohorts/new?garden=${garden._id}`);
+    await page.fill('#title', 'Digital strategi – flytting');
+    await page.fill('#capacity', '12');
+    await page.fill('#enrolmentDeadline', start.minus({ days: 1 }).toISODate()!);
+    await page.fill('#startDate', start.toISODate()!);
+    await page.getByRole('button', { name: 'Opprett kursrekken' }).click();
+    await page.waitForURL(/\/cohorts\/\w+\/manage$/);
+    const cohortId = page.url().split('/').at(-2)!;
+    const before = await WorkshopSession.find({ cohortId }).sort({ position: 1 }).lean();
+
+    // Every date field shows its session's date (it was rendered blank, so saving failed).
+    const dates = await page.locator('input[name="date"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(dates).to.deep.equal(before.map((s) => DateTime.fromJSDate(s.startsAt).setZone('Europe/Oslo').toISODate()));
+
+    await page.getByLabel('Fra 3', { exact: true }).fill('17:30');
+    await page.fill('#reason', 'Kollisjon med kommunestyremøte');
+    await page.getByRole('button', { name: 'Lagre timeplanen' }).click();
+    await page.waitForURL(/\/manage$/);
+    expect(await page.textContent('main')).to.match(/1 samling(er)? er flyttet/);
+
+    const after = await WorkshopSession.find({ cohortId }).sort({ position: 1 }).lean();
+    const moved = after.filter((s, i) => s.startsAt.getTime() !== before[i]!.startsAt.getTime());
+    expect(moved.map((s) => s.position)).to.deep.equal([3]);
+    expect(DateTime.fromJSDate(moved[0]!.startsAt).setZone('Europe/Oslo').toFormat('yyyy-MM-dd HH:mm')).to.equal(
+      `${DateTime.fromJSDate(before[2]!.startsAt).setZone('Europe/Oslo').toISODate()} 17:30`);
+    expect(moved[0]!.changeReason).to.equal('Kollisjon med kommunestyremøte');
+    await page.context().close();
+  });
 });
