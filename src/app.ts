@@ -25,7 +25,8 @@ import type { Config } from './shared/config.js';
 import { requestContext } from './shared/http/context.js';
 import { errorHandler, notFound } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
-import { csrfProtection, loginRateLimit, securityHeaders } from './shared/http/security.js';
+import { csrfProtection, securityHeaders } from './shared/http/security.js';
+import { FailedLoginLimit } from './shared/http/login-limit.js';
 import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import type { BackgroundWork } from './shared/background.js';
 import { DomainEvents } from './shared/events.js';
@@ -96,7 +97,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
-  app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: loginRateLimit(config.LOGIN_RATE_LIMIT) }));
+  app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
   app.use(materialsRoutes({

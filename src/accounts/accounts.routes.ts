@@ -7,6 +7,7 @@ import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
 import type { AccountsService, AccountView } from './accounts.service.js';
 import { SECTORS } from './company.model.js';
 import { choosePasswordSchema, forgotPasswordSchema, inviteColleagueSchema, loginSchema, registerSchema } from './schemas.js';
+import { FailedLoginLimit, refuseLogin } from '../shared/http/login-limit.js';
 
 /** Starts a fresh session for the account, so a session id known before login is worthless after it. */
 async function signIn(req: Request, account: AccountView): Promise<void> {
@@ -14,7 +15,7 @@ async function signIn(req: Request, account: AccountView): Promise<void> {
   req.session.accountId = account.id;
 }
 
-export function accountsRoutes(deps: { accounts: AccountsService; provideToken: RequestHandler; loginLimit: RequestHandler }): Router {
+export function accountsRoutes(deps: { accounts: AccountsService; provideToken: RequestHandler; loginLimit: FailedLoginLimit }): Router {
   const { accounts, provideToken } = deps;
   const router = Router();
   const sectors = (req: Request) => SECTORS.map((value) => ({ value, label: req.t(`sectors.${value}`) }));
@@ -39,12 +40,17 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
     res.render('accounts/login', { values: {}, next: safeReturnPath(req.query.next) });
   });
 
-  router.post('/login', deps.loginLimit, provideToken, async (req, res) => {
+  router.post('/login', provideToken, async (req, res) => {
     const next = safeReturnPath(req.body.next);
+    const address = req.ip ?? '';
+    const asked = typeof req.body.email === 'string' ? req.body.email : '';
+    const waitMs = deps.loginLimit.waitMs(asked, address);
+    if (waitMs > 0) return refuseLogin(req, res, waitMs);
     try {
       const { email, password } = parseForm(loginSchema, req.body);
       const account = await accounts.authenticate(email, password);
       if (!account) {
+        deps.loginLimit.recordFailure(email, address);
         res.status(401).render('accounts/login', { values: { email }, next, errorList: [{ field: 'email', message: req.t('accounts.wrongCredentials') }] });
         return;
       }

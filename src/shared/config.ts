@@ -48,7 +48,7 @@ const settings = {
   CALENDAR_REFRESH_MINUTES: z.coerce.number().int().min(15).default(60)
     .describe('how often calendar feeds ask subscribers to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL)'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10)
-    .describe('failed-or-not login attempts allowed per client per 15 minutes'),
+    .describe('failed logins allowed per account per 15 minutes (five times as many per address); successful logins are never counted'),
   RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60)
     .describe('how long a password reset link stays valid'),
   EXPIRY_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60)

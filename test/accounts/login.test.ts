@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { makeAccount, PASSWORD } from '../support/fixtures.js';
+import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { csrfFrom, newAgent, signIn, submitForm } from '../support/http.js';
 
 describe('accounts', () => {
@@ -71,6 +71,37 @@ describe('accounts', () => {
       }
       expect(statuses.slice(0, 5)).to.deep.equal([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).to.deep.equal([429, 429]);
+    });
+
+    it('when 30 participants of a workshop room log in from one address, then every one gets in', async () => {
+      const company = await makeCompany();
+      const people = await Promise.all(Array.from({ length: 30 }, (_, i) => makeAccount({ email: `deltaker-${i}@example.no`, companyId: company._id })));
+      const statuses: number[] = [];
+      for (let i = 0; i < people.length; i += 10) {
+        const batch = await Promise.all(people.slice(i, i + 10).map((p) => submitForm(newAgent(t.app), '/login', { email: p.email, password: PASSWORD })));
+        statuses.push(...batch.map((r) => r.status));
+      }
+      expect(statuses).to.deep.equal(people.map(() => 302));
+    });
+
+    it('when one account is locked by wrong guesses, then a colleague in the same room still logs in, and the account itself waits', async () => {
+      const company = await makeCompany();
+      const locked = await makeAccount({ email: 'laast@example.no', companyId: company._id });
+      const colleague = await makeAccount({ email: 'kollega@example.no', companyId: company._id });
+      for (let i = 0; i < 5; i += 1) await submitForm(newAgent(t.app), '/login', { email: locked.email, password: `feil ${i}` });
+      const refused = await submitForm(newAgent(t.app), '/login', { email: ' LAAST@example.no', password: PASSWORD });
+      expect(refused.status).to.equal(429);
+      expect(Number(refused.headers['retry-after'])).to.be.within(1, 15 * 60);
+      expect((await submitForm(newAgent(t.app), '/login', { email: colleague.email, password: PASSWORD })).status).to.equal(302);
+    });
+
+    it('when one address fails five times the account limit across many accounts, then it must wait too', async () => {
+      const company = await makeCompany();
+      const honest = await makeAccount({ email: 'aerlig@example.no', companyId: company._id });
+      for (let i = 0; i < 25; i += 1) {
+        expect((await submitForm(newAgent(t.app), '/login', { email: `gjett-${i}@example.no`, password: 'feil' })).status).to.equal(401);
+      }
+      expect((await submitForm(newAgent(t.app), '/login', { email: honest.email, password: PASSWORD })).status).to.equal(429);
     });
   });
 });

@@ -1,6 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ForbiddenError } from '../errors.js';
 
@@ -56,15 +55,3 @@ export function csrfProtection(options: { secret: string; secure: boolean }) {
   return { verify, provideToken, provideTokenWhenSignedIn };
 }
 
-/** Limits login attempts per client; the 429 page explains when to try again. */
-export function loginRateLimit(limit: number): RequestHandler {
-  return rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (req: Request, res: Response, _next: NextFunction) => {
-      res.status(429).render('errors/error', { status: 429, pageTitle: req.t('errors.title429'), message: req.t('errors.tooManyLogins') });
-    },
-  });
-}
