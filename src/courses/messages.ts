@@ -7,7 +7,7 @@ export const coursesMessages = defineMessages({
     title: 'Kurs',
     heading: 'Kurs på nett',
     intro: 'Følg kurset i ditt eget tempo. Påmeldingen gjelder hele bedriften, og hver person har sin egen fremdrift.',
-    facts: '{count} moduler · omtrent {minutes} minutter',
+    facts: '{count, plural, one {# modul} other {# moduler}} · omtrent {minutes} minutter',
     empty: 'Det finnes ingen kurs ennå.',
   },
   course: {
@@ -73,7 +73,7 @@ export const coursesMessages = defineMessages({
     title: 'Courses',
     heading: 'Online courses',
     intro: 'Take the course at your own pace. Enrolment covers the whole company, and each person has their own progress.',
-    facts: '{count} modules · about {minutes} minutes',
+    facts: '{count, plural, one {# module} other {# modules}} · about {minutes} minutes',
     empty: 'There are no courses yet.',
   },
   course: {

@@ -86,7 +86,7 @@ export const mailMessages = defineMessages({
   },
   invites: {
     resend: 'Send kalenderinvitasjoner igjen',
-    resent: 'Invitasjonene er sendt til {count} personer.',
+    resent: '{count, plural, one {Invitasjonene er sendt til # person.} other {Invitasjonene er sendt til # personer.}}',
   },
 }, {
   where: 'Place: {garden}, {address}',
@@ -170,6 +170,6 @@ export const mailMessages = defineMessages({
   },
   invites: {
     resend: 'Send calendar invitations again',
-    resent: 'The invitations were sent to {count} people.',
+    resent: '{count, plural, one {The invitations were sent to # person.} other {The invitations were sent to # people.}}',
   },
 });

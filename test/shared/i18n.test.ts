@@ -14,6 +14,17 @@ describe('i18n', () => {
     });
   });
 
+  describe('plurals', () => {
+    it('when a count is one or more, then the text agrees with it in both languages', () => {
+      expect(translate('nb', 'workshops.manage.rescheduled', { count: 1 })).to.equal('1 samling er flyttet.');
+      expect(translate('nb', 'workshops.manage.rescheduled', { count: 3 })).to.equal('3 samlinger er flyttet.');
+      expect(translate('en', 'workshops.manage.rescheduled', { count: 1 })).to.equal('1 workshop has been moved.');
+      expect(translate('en', 'workshops.manage.rescheduled', { count: 0 })).to.equal('0 workshops have been moved.');
+      expect(translate('nb', 'workshops.cohort.perCompany', { count: 1 })).to.equal('Én person per bedrift.');
+      expect(translate('nb', 'workshops.cohort.perCompany', { count: 2 })).to.equal('Inntil 2 personer per bedrift.');
+    });
+  });
+
   describe('chooseLanguage', () => {
     it('when nothing is known, then Norwegian', () => expect(chooseLanguage(undefined, undefined)).to.equal('nb'));
     it('when the browser prefers English, then English', () => expect(chooseLanguage(undefined, 'en-GB,en;q=0.9,nb;q=0.5')).to.equal('en'));

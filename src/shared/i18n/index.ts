@@ -20,10 +20,29 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** The text for `key` in `language`, with {name} placeholders filled; Norwegian when English lacks it. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules = { nb: new Intl.PluralRules('nb-NO'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * Fills `{count, plural, one {# samling} other {# samlinger}}` with the case
+ * Intl.PluralRules picks for the number in the language (`=0` matches exactly);
+ * `#` stands for the number.
+ */
+function choosePlurals(text: string, language: Language, params: Record<string, unknown>): string {
+  return text.replace(PLURAL, (match, name: string, body: string) => {
+    if (!(name in params)) return match;
+    const value = Number(params[name]);
+    const cases = new Map([...body.matchAll(PLURAL_CASE)].map((c) => [c[1]!, c[2]!]));
+    const chosen = cases.get(`=${value}`) ?? cases.get(pluralRules[language].select(value)) ?? cases.get('other') ?? match;
+    return chosen.replace(/#/g, String(params[name]));
+  });
+}
+
+/** The text for `key` in `language`, with plurals chosen and {name} placeholders filled; Norwegian when English lacks it. */
 export function translate(language: Language, key: string, params: Record<string, unknown> = {}): string {
   const text = lookup(catalogues[language], key) ?? lookup(catalogues[DEFAULT_LANGUAGE], key) ?? key;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return choosePlurals(text, language, params).replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 /** True when `key` exists in every language; tests use it to keep the catalogues in step. */
