@@ -234,6 +234,7 @@ export const strategiesMessagesEn: Shape<typeof strategiesMessagesNb> = {
     approved: 'Congratulations! {by} has approved the digital strategy of {company}.',
     reopened: '{by} has opened the digital strategy of {company} for changes again.',
     open: 'Open the strategy:',
+    forReview: '{by} has submitted the digital strategy of {company}, and it waits for your feedback.',
   },
   dashboard: {
     strategy: 'The company’s digital strategy',

@@ -231,6 +231,7 @@ export const strategiesMessagesNb = {
     approved: 'Gratulerer! {by} har godkjent den digitale strategien til {company}.',
     reopened: '{by} har åpnet den digitale strategien til {company} for endringer igjen.',
     open: 'Åpne strategien:',
+    forReview: '{by} har sendt inn den digitale strategien til {company}, og den venter på din tilbakemelding.',
   },
   dashboard: {
     strategy: 'Bedriftens digitale strategi',

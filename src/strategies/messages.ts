@@ -15,9 +15,11 @@ export const strategyMailSubjects = defineMessages({
   'strategy-changes-requested': { subject: 'Kursholderen ber om endringer i strategien til {company}' },
   'strategy-approved': { subject: 'Strategien til {company} er godkjent' },
   'strategy-reopened': { subject: 'Strategien til {company} er åpnet for endringer igjen' },
+  'strategy-for-review': { subject: 'Til gjennomgang: strategien til {company}' },
 }, {
   'strategy-submitted': { subject: 'The strategy of {company} is submitted' },
   'strategy-changes-requested': { subject: 'The trainer asks for changes to the strategy of {company}' },
   'strategy-approved': { subject: 'The strategy of {company} is approved' },
   'strategy-reopened': { subject: 'The strategy of {company} is open for changes again' },
+  'strategy-for-review': { subject: 'For review: the strategy of {company}' },
 });

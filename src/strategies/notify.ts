@@ -1,10 +1,10 @@
-import type { Types } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
 import type { Mailer } from '../mail/mailer.js';
 
 /** The emails a status change sends; each has views/mail/<name>.{text,html}.hbs and mail.<name>.subject. */
-export type StrategyMail = 'strategy-submitted' | 'strategy-changes-requested' | 'strategy-approved' | 'strategy-reopened';
+export type StrategyMail = 'strategy-submitted' | 'strategy-changes-requested' | 'strategy-approved' | 'strategy-reopened' | 'strategy-for-review';
 
 export interface NotifyDeps {
   mailer: Mailer;
@@ -38,6 +38,34 @@ export async function notifyCompany(
     } catch (error) {
       if (!deps.onMailError) throw error;
       deps.onMailError(error, template);
+    }
+  }
+}
+
+/**
+ * Emails the people who review a submitted strategy: the trainers of its cohort,
+ * or the reviewer assigned to a self-paced one (none yet: nobody is emailed, and
+ * the garden's coordinators see it as waiting for a reviewer).
+ */
+export async function notifyReviewers(
+  deps: NotifyDeps, strategy: { _id: Types.ObjectId; companyId: Types.ObjectId; cohortId?: Types.ObjectId | null }, reviewerIds: Types.ObjectId[], actorName: string, onceKey: string,
+): Promise<void> {
+  if (!reviewerIds.length) return;
+  const [company, reviewers] = await Promise.all([
+    Company.findById(strategy.companyId, { name: 1 }).lean(),
+    User.find({ _id: trusted({ $in: reviewerIds }) }, { name: 1, email: 1, language: 1 }).lean(),
+  ]);
+  for (const person of reviewers) {
+    try {
+      await deps.mailer.send({
+        template: 'strategy-for-review', to: person.email, language: person.language === 'en' ? 'en' : 'nb',
+        data: { name: person.name, company: company?.name ?? '', by: actorName, link: `${deps.baseUrl}/strategies/${strategy._id}` },
+        refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person._id },
+        key: `${onceKey}:reviewer:${person._id}`,
+      });
+    } catch (error) {
+      if (!deps.onMailError) throw error;
+      deps.onMailError(error, 'strategy-for-review');
     }
   }
 }

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError, Validatio
 import { Cohort } from '../workshops/cohort.model.js';
 import { assertComplete } from './completeness.js';
 import { assertCanSeeStrategy, assertCompany, assertReviewer, type StrategyAccess } from './access.js';
-import { notifyCompany, type NotifyDeps, type StrategyMail } from './notify.js';
+import { notifyCompany, notifyReviewers, type NotifyDeps, type StrategyMail } from './notify.js';
 import type { ReviewInput } from './schemas.js';
 import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
@@ -29,7 +29,16 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
   async function apply(strategy: StrategyDoc, step: { seq: number; from: StrategyStatus; to: StrategyStatus; approvedVersion?: number | null }, actorName: string) {
     const extra = step.approvedVersion != null ? { approvedVersion: step.approvedVersion } : {};
     await Strategy.updateOne({ _id: strategy._id }, { $set: { status: step.to, transitionCount: step.seq, ...extra } });
-    await notifyCompany(deps, MAIL_FOR[`${step.from}>${step.to}`]!, strategy, actorName, `strategy:${strategy._id}:step:${step.seq}`);
+    const onceKey = `strategy:${strategy._id}:step:${step.seq}`;
+    await notifyCompany(deps, MAIL_FOR[`${step.from}>${step.to}`]!, strategy, actorName, onceKey);
+    if (step.to === 'submitted') await notifyReviewers(deps, strategy, await reviewersOf(strategy), actorName, onceKey);
+  }
+
+  /** Who gives feedback on a strategy: its cohort's trainers, or the reviewer assigned to a self-paced one. */
+  async function reviewersOf(strategy: StrategyDoc): Promise<Types.ObjectId[]> {
+    if (strategy.cohortId) return (await Cohort.findById(strategy.cohortId, { trainerIds: 1 }).lean())?.trainerIds ?? [];
+    const assigned = await StrategyReviewer.findOne({ strategyId: strategy._id }, { trainerId: 1 }).lean();
+    return assigned ? [assigned.trainerId] : [];
   }
 
   /**

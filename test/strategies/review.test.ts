@@ -101,6 +101,17 @@ describe('strategies: submission and review', () => {
       expect(mails[0]!.text).to.contain(`http://localhost:3000/strategies/${w.id}`);
     });
 
+    it('when the company submits, then the cohort\'s trainer is emailed that it waits for feedback, once, and arrives at the strategy', async () => {
+      const w = await written();
+      await submit(w.agents.owner, w.id);
+      const mails = await OutboxMessage.find({ template: 'strategy-for-review' }).lean();
+      expect(mails.map((m) => m.to)).to.deep.equal([w.trainer.email]);
+      expect(mails[0]!.subject).to.equal('Til gjennomgang: strategien til Fjellbakeriet AS');
+      expect(mails[0]!.text).to.contain('venter på din tilbakemelding').and.contain(`http://localhost:3000/strategies/${w.id}`);
+      const delivered = await t.smtp.waitFor((m) => m.subject === 'Til gjennomgang: strategien til Fjellbakeriet AS');
+      expect(JSON.stringify(delivered.to)).to.contain(w.trainer.email);
+    });
+
     it('when the company edits or submits again while the strategy is under review, then 409', async () => {
       const w = await written();
       await submit(w.agents.owner, w.id);
