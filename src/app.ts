@@ -39,6 +39,7 @@ import { createEnrolmentService } from './workshops/enrolment.service.js';
 import { gardensRoutes } from './workshops/gardens.routes.js';
 import { listingRoutes } from './workshops/listing.routes.js';
 import { projectPath } from './shared/paths.js';
+import { registerMessages } from './messages.js';
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -57,6 +58,7 @@ export interface AppDeps {
 
 /** Builds the Express app from its dependencies; it never listens. */
 export function createApp(deps: AppDeps): Express {
+  registerMessages();
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
   const accounts = createAccountsService({ mailer: deps.mailer, baseUrl: config.BASE_URL, resetMinutes: config.RESET_TOKEN_MINUTES, now });
@@ -89,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
   app.use(saveSessionBeforeRedirect);
-  app.use(requestContext(accounts));
+  app.use(requestContext((id) => accounts.findAccount(id)));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
