@@ -48,6 +48,7 @@ export default tseslint.config(
   },
   // Later blocks replace the options of earlier ones for the same file, so each block lists every pattern that applies.
   ...[0, 1, 2, 3].map((depth) => restrict([`src/shared/${'*/'.repeat(depth)}*.ts`], [leavesShared(depth)])),
+  restrict(['src/*/**/*.routes.ts'], [modelImport]),
   ...PUBLIC_FACE_COMPONENTS.flatMap((component) => [
     restrict([`src/${component}/*.ts`], [privateOfOtherComponent]),
     restrict([`src/${component}/*.routes.ts`], [privateOfOtherComponent, modelImport]),

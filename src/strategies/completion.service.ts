@@ -22,6 +22,9 @@ export interface Completion {
   complete: boolean;
 }
 
+/** A certificate as its pages show it. */
+export type CertificateView = Pick<CertificateDoc, 'publicId' | 'companyName' | 'courseSlug' | 'cohortTitle' | 'gardenName' | 'names' | 'issuedAt'>;
+
 /** 128 random bits: the certificate's public address cannot be guessed from another. */
 const newPublicId = () => crypto.randomBytes(16).toString('hex');
 

@@ -124,6 +124,16 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       else await store();
       if (input.capacity > cohort.capacity) await deps.enrolment.promoteWaiting({ _id: cohort._id, capacity: input.capacity });
     },
+
+    /** A cohort's sessions in order, for its manage page. */
+    sessionsOf(cohortId: Types.ObjectId) {
+      return WorkshopSession.find({ cohortId }).sort({ position: 1 }).lean();
+    },
+
+    /** The other cohorts of the same garden (id and title), where a company can be moved. */
+    otherCohortsInGarden(cohort: { _id: Types.ObjectId; gardenId: Types.ObjectId }) {
+      return Cohort.find({ gardenId: cohort.gardenId, _id: trusted({ $ne: cohort._id }) }, { title: 1 }).lean();
+    },
   };
 }
 
