@@ -25,9 +25,13 @@ const privateOfOtherComponent = {
 
 /**
  * Components whose imports of other components already go through public faces; rule 3 is an
- * error in these. Known debt: the components not listed here still reach into others' files.
+ * error in these. Known debt, not yet listed (83 violating imports when this was written):
+ * attendance 11, calendar 7, imports 18, mail 16, reports 10, strategies 21. Most are other
+ * components' models (users, companies, cohorts, enrolments, gardens) read directly, and internals
+ * such as workshops/access.js and calendar/sessions.js. Convert one by moving its reads into the
+ * other component's queries.ts, then add it here.
  */
-const PUBLIC_FACE_COMPONENTS = [];
+const PUBLIC_FACE_COMPONENTS = ['accounts', 'courses', 'home', 'materials', 'workshops'];
 
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/index.js';
 import { ConflictError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { SignedInAccount } from '../shared/http/account.js';
 import type { Language } from '../shared/i18n/index.js';

@@ -1,4 +1,4 @@
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { assertStaffOfCohort } from '../workshops/access.js';
 import { checkIn } from './check-in.service.js';
 import { importSheet, loadRegister, saveRegister } from './register.service.js';

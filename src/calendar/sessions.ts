@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { trusted, type Types } from 'mongoose';
 import { User } from '../accounts/user.model.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { translate, type Language } from '../shared/i18n/index.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from '../workshops/cohort.model.js';
 import { Garden, type GardenDoc } from '../workshops/garden.model.js';

@@ -1,5 +1,5 @@
 import { trusted, type Types } from 'mongoose';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { EnrolmentService } from '../workshops/enrolment.service.js';
 import { ImportJob, ImportRow, type ImportJobDoc, type ImportRowDoc } from './import.model.js';

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
 import { requireRole } from '../shared/http/guards.js';

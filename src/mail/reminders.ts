@@ -3,7 +3,7 @@ import { trusted } from 'mongoose';
 import { User } from '../accounts/user.model.js';
 import { CALENDAR_ZONE } from '../calendar/ics.js';
 import { cohortLink, sessionWhen, type CohortBundle } from '../calendar/sessions.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { WorkshopSession } from '../workshops/cohort.model.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import type { Mailer } from './mailer.js';

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import type { Role } from '../shared/http/account.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';

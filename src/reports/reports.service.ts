@@ -1,5 +1,5 @@
 import { trusted } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { Company } from '../accounts/company.model.js';
 import { MaturityAssessment } from '../strategies/assessment.model.js';
 import { attendanceStandings, type AttendanceStanding } from '../strategies/attendance-rule.js';

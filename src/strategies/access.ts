@@ -1,5 +1,5 @@
 import { isValidObjectId } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { managesGarden, teachesCohort } from '../workshops/access.js';
 import { Cohort, type CohortDoc } from '../workshops/cohort.model.js';

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';

@@ -1,4 +1,4 @@
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { Router, type Request, type Response } from 'express';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';

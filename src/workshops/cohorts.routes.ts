@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import { companyIdByOrgNumber } from '../accounts/queries.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';

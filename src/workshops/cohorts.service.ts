@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { trusted, Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { User } from '../accounts/user.model.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { AccountView } from '../accounts/index.js';
+import { rolesByIds } from '../accounts/queries.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { DomainEvents } from '../shared/events.js';
 import { assertManagesCohort, assertManagesGarden } from './access.js';
@@ -30,11 +30,11 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
 
   async function assertTrainers(ids: string[]): Promise<Types.ObjectId[]> {
     const valid = ids.map(toObjectId).filter((id) => id !== undefined);
-    const trainers = await User.find({ _id: trusted({ $in: valid }) }, { roles: 1 }).lean();
+    const trainers = await rolesByIds(valid);
     if (trainers.length !== ids.length || trainers.some((t) => !t.roles.includes('trainer'))) {
       throw new ValidationError({ trainerIds: 'workshops.unknownTrainer' });
     }
-    return trainers.map((t) => t._id);
+    return trainers.map((t) => new Types.ObjectId(t.id));
   }
 
   return {

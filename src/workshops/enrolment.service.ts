@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
-import { trusted, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import type { DomainEvents, EnrolmentChange } from '../shared/events.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace } from './enrolment.model.js';
 import { idOrNotFound } from '../shared/db/ids.js';
+import { waitlistRank } from './queries.js';
 
 export interface EnrolmentOutcome {
   status: 'enrolled' | 'waitlisted';
@@ -135,12 +136,6 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
     const cohort = await Cohort.findById(idOrNotFound(cohortId)).lean();
     if (!cohort) throw new NotFoundError();
     return cohort;
-  }
-
-  async function waitlistRank(cohortId: Id, companyId: Id): Promise<number | undefined> {
-    const mine = await WaitlistPlace.findOne({ cohortId, companyId }, { position: 1 }).lean();
-    if (!mine) return undefined;
-    return 1 + (await WaitlistPlace.countDocuments({ cohortId, position: trusted({ $lt: mine.position }) }));
   }
 
   return {

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';

@@ -1,12 +1,12 @@
 import { trusted, type Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
+import type { AccountView } from '../accounts/index.js';
+import { companiesByIds, namesByIds, peopleByIds } from '../accounts/queries.js';
 import { NotFoundError } from '../shared/errors.js';
 import { managesGarden, teachesCohort } from './access.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
+import { waitlistRank } from './queries.js';
 import { idOrNotFound } from '../shared/db/ids.js';
 
 type Id = string | Types.ObjectId;
@@ -75,11 +75,11 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     Garden.findById(cohort.gardenId).lean(),
     WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
     Seat.countDocuments({ cohortId: cohort._id }),
-    User.find({ _id: trusted({ $in: cohort.trainerIds }) }, { name: 1 }).lean(),
+    namesByIds(cohort.trainerIds),
   ]);
   if (!garden) throw new NotFoundError();
   const own = viewer?.companyId ? await Enrolment.findOne({ cohortId: cohort._id, companyId: viewer.companyId }).lean() : null;
-  const rank = own?.status === 'waitlisted' ? await waitlistRankOf(cohort._id, own.companyId) : undefined;
+  const rank = own?.status === 'waitlisted' ? await waitlistRank(cohort._id, own.companyId) : undefined;
   return {
     cohort: {
       id: String(cohort._id), title: cohort.title, courseSlug: cohort.courseSlug, capacity: cohort.capacity,
@@ -88,17 +88,11 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     },
     garden: { id: String(garden._id), name: garden.name, address: garden.address, municipality: garden.municipality, region: garden.region },
     sessions: sessions.map(toSessionView),
-    trainers: trainers.map((t) => t.name),
+    trainers: [...trainers.values()],
     enrolment: own ? { status: own.status, waitlistRank: rank, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
     canManage: viewer ? managesGarden(viewer, garden) : false,
     isStaff: viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false,
   };
-}
-
-async function waitlistRankOf(cohortId: Types.ObjectId, companyId: Types.ObjectId): Promise<number | undefined> {
-  const mine = await WaitlistPlace.findOne({ cohortId, companyId }, { position: 1 }).lean();
-  if (!mine) return undefined;
-  return 1 + (await WaitlistPlace.countDocuments({ cohortId, position: trusted({ $lt: mine.position }) }));
 }
 
 /** The coordinator's view of a cohort's companies: enrolled, waiting in order, and the change log. */
@@ -111,11 +105,11 @@ export async function enrolmentRoster(cohort: Pick<CohortDoc, '_id'>) {
   const companyIds = [...new Set([...enrolments, ...log].map((e) => String(e.companyId)))];
   const personIds = [...new Set([...enrolments.flatMap((e) => e.participantIds), ...log.flatMap((l) => (l.actorId ? [l.actorId] : []))].map(String))];
   const [companies, people] = await Promise.all([
-    Company.find({ _id: trusted({ $in: companyIds }) }, { name: 1, orgNumber: 1 }).lean(),
-    User.find({ _id: trusted({ $in: personIds }) }, { name: 1, email: 1 }).lean(),
+    companiesByIds(companyIds),
+    peopleByIds(personIds),
   ]);
-  const companyName = new Map(companies.map((c) => [String(c._id), c]));
-  const person = new Map(people.map((p) => [String(p._id), p]));
+  const companyName = new Map(companies.map((c) => [c.id, c]));
+  const person = new Map(people.map((p) => [p.id, p]));
   const describe = (e: (typeof enrolments)[number]) => ({
     companyId: String(e.companyId), name: companyName.get(String(e.companyId))?.name ?? '?', orgNumber: companyName.get(String(e.companyId))?.orgNumber,
     participants: e.participantIds.map((id) => person.get(String(id))).filter(Boolean).map((p) => ({ name: p!.name, email: p!.email })),
