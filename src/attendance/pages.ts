@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../shared/i18n/index.js';
-import { ZONE } from '../workshops/holidays.js';
+import { ZONE } from '../workshops/index.js';
 import { ATTENDANCE_STATUSES } from './attendance.model.js';
 import type { Register } from './register.service.js';
 import { markField } from './schemas.js';

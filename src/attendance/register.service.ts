@@ -2,7 +2,7 @@ import type { AccountView } from '../accounts/index.js';
 import { namesByIds } from '../accounts/queries.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { WorkshopSession } from '../workshops/cohort.model.js';
-import { assertStaffOfCohort } from '../workshops/access.js';
+import { assertStaffOfCohort } from '../workshops/index.js';
 import type { AttendanceStatus, MarkSource } from './attendance.model.js';
 import { ensureCheckInCode } from './check-in.service.js';
 import { checkInWindow } from './check-in-code.js';

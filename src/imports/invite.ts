@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { issueLink } from '../accounts/one-time-links.js';
+import { issueLink } from '../accounts/index.js';
 import { OneTimeToken } from '../accounts/token.model.js';
 import type { Mailer } from '../mail/index.js';
 

@@ -1,10 +1,9 @@
 import type { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
-import { cohortCalendar } from '../calendar/ics.js';
-import { calendarSessions, loadCohortBundles, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
+import { calendarSessions, type CalendarSettings, type CohortBundle, cohortCalendar, loadCohortBundles } from '../calendar/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { DomainEvent, DomainEvents } from '../shared/events.js';
-import { assertManagesCohort } from '../workshops/access.js';
+import { assertManagesCohort } from '../workshops/index.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import { waitlistRank } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';

@@ -2,12 +2,11 @@ import { trusted } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import { Company } from '../accounts/company.model.js';
 import { MaturityAssessment } from '../strategies/assessment.model.js';
-import { attendanceStandings, type AttendanceStanding } from '../strategies/attendance-rule.js';
+import { attendanceStandings, type AttendanceStanding } from '../strategies/index.js';
 import { Strategy, type StrategyStatus } from '../strategies/strategy.model.js';
-import { assertManagesCohort, assertManagesGarden } from '../workshops/access.js';
+import { assertManagesCohort, assertManagesGarden, listManagedGardens } from '../workshops/index.js';
 import { Cohort, type CohortDoc } from '../workshops/cohort.model.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
-import { listManagedGardens } from '../workshops/gardens.service.js';
 
 /** One enrolled company in a cohort report. */
 export interface CompanyRow {

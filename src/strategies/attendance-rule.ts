@@ -3,7 +3,7 @@
  * attendance component moves or renames its functions, only this adapter changes.
  */
 import type { Types } from 'mongoose';
-import { attendanceSummary, companyMeetsAttendanceRule } from '../attendance/summary.js';
+import { attendanceSummary, companyMeetsAttendanceRule } from '../attendance/index.js';
 
 type Id = string | Types.ObjectId;
 

@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount, requireRole } from '../shared/http/guards.js';
-import { accountsWithRole } from '../workshops/gardens.service.js';
+import { accountsWithRole } from '../accounts/queries.js';
 import { overviewPage, strategyPaths } from './pages.js';
 import { assignReviewerSchema, reviewSchema } from './schemas.js';
 import { renderWithPartials } from './views.js';
