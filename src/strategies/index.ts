@@ -4,3 +4,4 @@ export { strategiesRoutes } from './strategies.routes.js';
 export { attendanceStandings, type AttendanceStanding } from './attendance-rule.js';
 export { scoreLabel } from './maturity-page.js';
 export { strategyPaths } from './pages.js';
+export type { StrategyStatus } from './strategy.model.js';
