@@ -6,6 +6,7 @@ import { ValidationError } from '../src/shared/errors.js';
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { translate } from '../src/shared/i18n/index.js';
+import { registerMessages } from '../src/messages.js';
 
 async function ask(): Promise<{ email: string; name: string; password: string }> {
   const { ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD } = process.env;
@@ -19,6 +20,7 @@ async function ask(): Promise<{ email: string; name: string; password: string }>
   return { email, name, password };
 }
 
+registerMessages();
 const config = loadConfig();
 const input = await ask();
 if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) {

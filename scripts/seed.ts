@@ -2,9 +2,11 @@
 // Safe to run again: each record is matched on a natural key and refreshed, never duplicated.
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
+import { registerMessages } from '../src/messages.js';
 import { DEMO_PASSWORD } from './seed/accounts.js';
 import { seedDemo } from './seed/demo.js';
 
+registerMessages();
 const config = loadConfig();
 if (config.isProduction) {
   console.error('Refusing to seed: NODE_ENV=production, and demo accounts have a published password.');

@@ -2,26 +2,18 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { MongoClient } from 'mongodb';
 import { pinoHttp } from 'pino-http';
-import { accountsRoutes } from './accounts/accounts.routes.js';
-import { attendanceRoutes } from './attendance/attendance.routes.js';
-import { createAttendanceService } from './attendance/attendance.service.js';
-import { createAccountsService } from './accounts/accounts.service.js';
-import { adminRoutes } from './accounts/admin.routes.js';
-import type { CourseCatalogue } from './courses/catalogue.js';
-import { coursesRoutes } from './courses/courses.routes.js';
-import { createCoursesService } from './courses/courses.service.js';
+import { accountsRoutes, adminRoutes, createAccountsService } from './accounts/index.js';
+import { attendanceRoutes, createAttendanceService } from './attendance/index.js';
+import { calendarPanel, calendarRoutes, createCalendarService } from './calendar/index.js';
+import { coursesRoutes, createCoursesService, type CourseCatalogue } from './courses/index.js';
 import { homeRoutes } from './home/home.routes.js';
-import { importsRoutes } from './imports/imports.routes.js';
-import { createImportsService } from './imports/imports.service.js';
-import { materialsRoutes } from './materials/materials.routes.js';
-import { listMaterialsForModule } from './materials/materials.service.js';
-import { calendarPanel, calendarRoutes } from './calendar/calendar.routes.js';
-import { createCalendarService } from './calendar/calendar.service.js';
-import { mailRoutes } from './mail/mail.routes.js';
-import type { Mailer } from './mail/mailer.js';
-import { createNotifications } from './mail/notifications.js';
-import { describeTransport } from './mail/transport.js';
+import { createImportsService, importsRoutes } from './imports/index.js';
+import { createNotifications, describeTransport, mailRoutes, type Mailer } from './mail/index.js';
+import { listMaterialsForModule, materialsRoutes } from './materials/index.js';
+import { registerMessages } from './messages.js';
+import { reportsRoutes } from './reports/index.js';
 import type { Config } from './shared/config.js';
+import { DomainEvents } from './shared/events.js';
 import { requestContext } from './shared/http/context.js';
 import { errorHandler, notFound } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
@@ -29,18 +21,11 @@ import { csrfProtection, securityHeaders } from './shared/http/security.js';
 import { FailedLoginLimit } from './shared/http/login-limit.js';
 import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import type { BackgroundWork } from './shared/background.js';
-import { DomainEvents } from './shared/events.js';
 import type { Logger } from './shared/logger.js';
-import { createViewEngine, VIEWS_DIR } from './shared/views/engine.js';
-import { reportsRoutes } from './reports/reports.routes.js';
-import { createStrategies } from './strategies/strategies.service.js';
-import { strategiesRoutes } from './strategies/strategies.routes.js';
-import { cohortsRoutes } from './workshops/cohorts.routes.js';
-import { createCohortsService } from './workshops/cohorts.service.js';
-import { createEnrolmentService } from './workshops/enrolment.service.js';
-import { gardensRoutes } from './workshops/gardens.routes.js';
-import { listingRoutes } from './workshops/listing.routes.js';
 import { projectPath } from './shared/paths.js';
+import { createViewEngine, VIEWS_DIR } from './shared/views/engine.js';
+import { createStrategies, strategiesRoutes } from './strategies/index.js';
+import { cohortsRoutes, createCohortsService, createEnrolmentService, gardensRoutes, listingRoutes } from './workshops/index.js';
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -61,6 +46,7 @@ export interface AppDeps {
 
 /** Builds the Express app from its dependencies; it never listens. */
 export function createApp(deps: AppDeps): Express {
+  registerMessages();
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
   const accounts = createAccountsService({ mailer: deps.mailer, baseUrl: config.BASE_URL, resetMinutes: config.RESET_TOKEN_MINUTES, now });
@@ -93,7 +79,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
   app.use(saveSessionBeforeRedirect);
-  app.use(requestContext(accounts));
+  app.use(requestContext((id) => accounts.findAccount(id)));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));

@@ -9,8 +9,10 @@ import { loadConfig } from './shared/config.js';
 import { onShutdown, runMain } from './shared/process.js';
 import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
+import { registerMessages } from './messages.js';
 
 async function main(): Promise<void> {
+  registerMessages();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const courses = await loadCourses(path.resolve('courses'));

@@ -5,8 +5,7 @@ import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
 import type { AccountsService, AccountView } from './accounts.service.js';
-import { SECTORS } from './company.model.js';
-import { choosePasswordSchema, forgotPasswordSchema, inviteColleagueSchema, loginSchema, registerSchema } from './schemas.js';
+import { choosePasswordSchema, forgotPasswordSchema, inviteColleagueSchema, loginSchema, registerSchema, SECTORS } from './schemas.js';
 import { FailedLoginLimit, refuseLogin } from '../shared/http/login-limit.js';
 
 /** Starts a fresh session for the account, so a session id known before login is worthless after it. */

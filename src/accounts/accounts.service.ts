@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/index.js';
 import { ConflictError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { SignedInAccount } from '../shared/http/account.js';
 import type { Language } from '../shared/i18n/index.js';
 import { Company } from './company.model.js';
 import { issueLink, peekLink, spendLink } from './one-time-links.js';
@@ -8,15 +9,8 @@ import { hashPassword, passwordWeakness, verifyNothing, verifyPassword } from '.
 import type { RegisterInput } from './schemas.js';
 import { User, type Role } from './user.model.js';
 
-/** What the rest of the app knows about the signed-in person. */
-export interface AccountView {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  companyId?: string;
-  language: Language;
-}
+/** What the rest of the app knows about the signed-in person: the shape the HTTP plumbing keeps in `req.account`. */
+export type AccountView = SignedInAccount;
 
 export interface AccountsDeps {
   mailer: Mailer;

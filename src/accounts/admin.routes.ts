@@ -3,8 +3,8 @@ import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { requireRole } from '../shared/http/guards.js';
 import { assignRoles, listAccounts } from './admin.service.js';
+import { ROLES } from '../shared/http/account.js';
 import { assignRolesSchema } from './schemas.js';
-import { ROLES } from './user.model.js';
 
 /** The admin's account list, where roles are assigned. */
 export function adminRoutes(): Router {

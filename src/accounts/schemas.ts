@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../shared/i18n/index.js';
 import { SECTORS } from './company.model.js';
+
+export { SECTORS };
 import { isValidOrgNumber, normaliseOrgNumber } from './org-number.js';
 import { ROLES } from './user.model.js';
 

@@ -1,8 +1,9 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { ROLES } from '../shared/http/account.js';
 import { LANGUAGES } from '../shared/i18n/index.js';
 
-export const ROLES = ['participant', 'trainer', 'coordinator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are defined in shared/ because the guards check them; this component stores them.
+export { ROLES, type Role } from '../shared/http/account.js';
 
 const userSchema = new Schema({
   email: { type: String, required: true, lowercase: true, trim: true },

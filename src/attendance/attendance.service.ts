@@ -1,5 +1,5 @@
-import type { AccountView } from '../accounts/accounts.service.js';
-import { assertStaffOfCohort } from '../workshops/access.js';
+import type { AccountView } from '../accounts/index.js';
+import { assertStaffOfCohort } from '../workshops/index.js';
 import { checkIn } from './check-in.service.js';
 import { importSheet, loadRegister, saveRegister } from './register.service.js';
 import type { Id } from './roster.js';

@@ -1,5 +1,5 @@
 import { trusted } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { WorkshopSession } from '../workshops/cohort.model.js';
 import { Enrolment } from '../workshops/enrolment.model.js';

@@ -1,9 +1,8 @@
-import { trusted } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { User } from '../accounts/user.model.js';
+import type { AccountView } from '../accounts/index.js';
+import { namesByIds } from '../accounts/queries.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { WorkshopSession } from '../workshops/cohort.model.js';
-import { assertStaffOfCohort } from '../workshops/access.js';
+import { assertStaffOfCohort } from '../workshops/index.js';
 import type { AttendanceStatus, MarkSource } from './attendance.model.js';
 import { ensureCheckInCode } from './check-in.service.js';
 import { checkInWindow } from './check-in-code.js';
@@ -56,8 +55,7 @@ export async function loadRegister(account: AccountView, cohortId: Id, sessionId
     cancelled ? undefined : session.checkInCode ?? ensureCheckInCode(session._id),
   ]);
   const roster = await loadRoster(cohort._id, [...marks.values()]);
-  const markers = await User.find({ _id: trusted({ $in: [...new Set([...marks.values()].map((m) => String(m.markedBy)))] }) }, { name: 1 }).lean();
-  const markerName = new Map(markers.map((u) => [String(u._id), u.name]));
+  const markerName = await namesByIds([...marks.values()].map((m) => String(m.markedBy)));
   const companies = roster.map((company) => ({
     ...company,
     participants: company.participants.map((person): RegisterRow => {

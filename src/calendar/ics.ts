@@ -55,6 +55,7 @@ export function addressOf(from: string): string {
 
 /** A calendar name on one line, without control characters (clients show X-WR-CALNAME verbatim). */
 export function cleanCalendarName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return name.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,13 +1,12 @@
 import { trusted } from 'mongoose';
 import { User } from '../accounts/user.model.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { translate, type Language } from '../shared/i18n/index.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from '../workshops/cohort.model.js';
 import { Garden, type GardenDoc } from '../workshops/garden.model.js';
 import { addressOf, sessionUid, type CalendarSession } from './ics.js';
 import { type Id, toObjectId } from '../shared/db/ids.js';
 import { inNorway } from '../shared/i18n/format.js';
-import { NORWAY_ZONE } from '../shared/i18n/format.js';
 
 
 /** What every calendar needs from configuration. */

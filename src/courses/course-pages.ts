@@ -1,4 +1,4 @@
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { CourseOutline, ModulePage } from './catalogue.js';
 import { isCourseStaff, type CoursesService } from './courses.service.js';

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import type { Role } from '../accounts/user.model.js';
+import type { AccountView } from '../accounts/index.js';
+import type { Role } from '../accounts/index.js';
 import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { CourseCatalogue } from './catalogue.js';

@@ -1,11 +1,11 @@
 import { Router, type Request } from 'express';
-import type { AccountsService } from '../accounts/accounts.service.js';
-import type { CalendarPanel } from '../calendar/calendar.routes.js';
-import type { CoursesService } from '../courses/courses.service.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { CalendarPanel } from '../calendar/index.js';
+import type { CoursesService } from '../courses/index.js';
 import { LANGUAGE_COOKIE } from '../shared/http/context.js';
 import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
 import { isLanguage } from '../shared/i18n/index.js';
-import { dashboardCohorts } from '../workshops/dashboard.service.js';
+import { dashboardCohorts } from '../workshops/index.js';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 

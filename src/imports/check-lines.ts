@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidOrgNumber, normaliseOrgNumber } from '../accounts/org-number.js';
+import { isValidOrgNumber, normaliseOrgNumber } from '../accounts/index.js';
 import type { ImportLine } from './columns.js';
 
 /** A finding about a line; `key` is under imports.problems. Errors keep the line out of the import. */

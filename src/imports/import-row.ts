@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
 import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
-import type { EnrolmentService } from '../workshops/enrolment.service.js';
+import type { EnrolmentService } from '../workshops/index.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import type { ImportRowDoc } from './import.model.js';
 

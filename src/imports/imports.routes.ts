@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';
-import { assertManagesCohort } from '../workshops/access.js';
+import { assertManagesCohort } from '../workshops/index.js';
 import { decodeCsvFile, IMPORT_MAX_BYTES } from './csv-file.js';
 import { ImportFileError, ImportFileTooLargeError } from './errors.js';
 import type { ImportsService } from './imports.service.js';

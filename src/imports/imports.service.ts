@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import type { EnrolmentService } from '../workshops/enrolment.service.js';
+import type { EnrolmentService } from '../workshops/index.js';
 import { ImportJob, ImportRow, type ImportJobDoc, type ImportRowDoc } from './import.model.js';
 import { createInvite } from './invite.js';
 import { previewImport } from './preview.js';

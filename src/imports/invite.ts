@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import { issueLink } from '../accounts/one-time-links.js';
+import { issueLink } from '../accounts/index.js';
 import { OneTimeToken } from '../accounts/token.model.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/index.js';
 
 // As long as a colleague's invitation: the email says the link lasts seven days.
 const INVITE_MINUTES = 7 * 24 * 60;

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { User } from '../accounts/user.model.js';
 import { isDuplicateKey, NotFoundError } from '../shared/errors.js';
-import type { EnrolmentService } from '../workshops/enrolment.service.js';
+import type { EnrolmentService } from '../workshops/index.js';
 import { Garden } from '../workshops/garden.model.js';
 import { Cohort } from '../workshops/cohort.model.js';
 import { ImportJob, ImportJobClaim, ImportRow, type ImportJobDoc } from './import.model.js';

@@ -1,4 +1,4 @@
-import { cohortLink, sessionWhen, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
+import { cohortLink, sessionWhen, type CalendarSettings, type CohortBundle } from '../calendar/index.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { MessageRefs } from './outbox.js';
 import type { Recipient } from './recipients.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger.js';
-import { openCalendarChanges } from '../workshops/calendar-changes.js';
+import { openCalendarChanges } from '../workshops/index.js';
 import type { FanOut } from './fan-out.js';
 import { createPollLoop } from '../shared/poll-loop.js';
 

@@ -1,6 +1,5 @@
-import { cohortCalendar, sessionCalendar } from '../calendar/ics.js';
-import { calendarSessions, loadCohortBundles, type CohortBundle } from '../calendar/sessions.js';
-import { applyCalendarChange, finishCalendarChange, isOvertaken, noteTold, type StoredCalendarChange } from '../workshops/calendar-changes.js';
+import { calendarSessions, type CohortBundle, cohortCalendar, loadCohortBundles, sessionCalendar } from '../calendar/index.js';
+import { applyCalendarChange, finishCalendarChange, isOvertaken, noteTold, type StoredCalendarChange } from '../workshops/index.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { MailRequest } from './mailer.js';

@@ -1,20 +1,19 @@
 import { Router, type Request, type Response } from 'express';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
 import { requireRole } from '../shared/http/guards.js';
-import { Garden } from '../workshops/garden.model.js';
+import { gardenIdsCoordinatedBy } from '../workshops/queries.js';
 import type { Mailer } from './mailer.js';
 import type { Notifications } from './notifications.js';
-import { OUTBOX_STATUSES, type OutboxStatus } from './outbox.model.js';
-import { countOutbox, findMessage, listOutbox, retryMessage } from './outbox.js';
+import { countOutbox, findMessage, listOutbox, OUTBOX_STATUSES, retryMessage, type OutboxStatus } from './outbox.js';
 
 const isAdmin = (account: AccountView) => account.roles.includes('admin');
 
 /** The gardens whose messages an account sees; undefined means every message (admins). */
 async function visibleGardens(account: AccountView): Promise<string[] | undefined> {
   if (isAdmin(account)) return undefined;
-  return (await Garden.find({ coordinatorIds: account.id }, { _id: 1 }).lean()).map((g) => String(g._id));
+  return gardenIdsCoordinatedBy(account.id);
 }
 
 /** The outbox page for coordinators (their gardens' messages) and admins (all), retries, and resending invitations. */

@@ -1,11 +1,10 @@
-import { trusted } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { cohortCalendar } from '../calendar/ics.js';
-import { calendarSessions, loadCohortBundles, type CalendarSettings, type CohortBundle } from '../calendar/sessions.js';
+import type { AccountView } from '../accounts/index.js';
+import { calendarSessions, type CalendarSettings, type CohortBundle, cohortCalendar, loadCohortBundles } from '../calendar/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { DomainEvent, DomainEvents } from '../shared/events.js';
-import { assertManagesCohort } from '../workshops/access.js';
-import { Enrolment, WaitlistPlace } from '../workshops/enrolment.model.js';
+import { assertManagesCohort } from '../workshops/index.js';
+import { Enrolment } from '../workshops/enrolment.model.js';
+import { waitlistRank } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
@@ -50,11 +49,6 @@ export function createNotifications(deps: NotificationDeps) {
       template, to: person.email, language: person.language, data: common(bundle, person, extra),
       calendar: content ? { method: 'REQUEST', content } : undefined, refs: refs(bundle, companyId, person),
     });
-  }
-
-  async function waitlistRank(cohortId: Id, companyId: Id): Promise<number | undefined> {
-    const mine = await WaitlistPlace.findOne({ cohortId, companyId }, { position: 1 }).lean();
-    return mine ? 1 + (await WaitlistPlace.countDocuments({ cohortId, position: trusted({ $lt: mine.position }) })) : undefined;
   }
 
   async function enrolmentCancelled(bundle: CohortBundle, companyId: string, reason?: string) {

@@ -1,6 +1,8 @@
 import { trusted, Types } from 'mongoose';
 import { isDuplicateKey } from '../shared/errors.js';
 import { OutboxMessage, type OutboxMessageDoc, type OutboxStatus } from './outbox.model.js';
+
+export { OUTBOX_STATUSES, type OutboxStatus } from './outbox.model.js';
 import { type Id, toObjectId } from '../shared/db/ids.js';
 
 

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { trusted } from 'mongoose';
 import { User } from '../accounts/user.model.js';
-import { cohortLink, sessionWhen, type CohortBundle } from '../calendar/sessions.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import { type CohortBundle, cohortLink, sessionWhen } from '../calendar/index.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { WorkshopSession } from '../workshops/cohort.model.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import type { Mailer } from './mailer.js';

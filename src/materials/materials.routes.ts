@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { AccountView } from '../accounts/accounts.service.js';
-import type { Role } from '../accounts/user.model.js';
+import type { AccountView } from '../accounts/index.js';
+import type { Role } from '../shared/http/account.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';

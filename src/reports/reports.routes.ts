@@ -1,7 +1,6 @@
 import { Router, type Request } from 'express';
 import { requireRole } from '../shared/http/guards.js';
-import { scoreLabel } from '../strategies/maturity-page.js';
-import { strategyPaths } from '../strategies/pages.js';
+import { scoreLabel, strategyPaths } from '../strategies/index.js';
 import { cohortReport, gardenReport, reportsIndex, type CohortReport } from './reports.service.js';
 
 /** A cohort report as the table shows it: labels in the reader's language, links to strategies. */

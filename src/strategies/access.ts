@@ -1,7 +1,7 @@
 import { isValidObjectId } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { managesGarden, teachesCohort } from '../workshops/access.js';
+import { managesGarden, teachesCohort } from '../workshops/index.js';
 import { Cohort, type CohortDoc } from '../workshops/cohort.model.js';
 import { Garden } from '../workshops/garden.model.js';
 import { Strategy, StrategyReviewer, type StrategyDoc } from './strategy.model.js';

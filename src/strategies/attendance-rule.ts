@@ -2,7 +2,7 @@
  * The one place the strategies and reports components read attendance. If the
  * attendance component moves or renames its functions, only this adapter changes.
  */
-import { attendanceSummary, companyMeetsAttendanceRule } from '../attendance/summary.js';
+import { attendanceSummary, companyMeetsAttendanceRule } from '../attendance/index.js';
 import type { Id } from '../shared/db/ids.js';
 
 

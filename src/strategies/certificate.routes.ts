@@ -1,11 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount } from '../shared/http/guards.js';
-import type { CertificateDoc } from './certificate.model.js';
-import type { CompletionService } from './completion.service.js';
+import type { CertificateView, CompletionService } from './completion.service.js';
 import { strategyPaths } from './pages.js';
 import { certificateNamesSchema } from './schemas.js';
 
@@ -20,7 +19,7 @@ export function certificateRoutes(deps: CertificateRoutesDeps): Router {
   const router = Router();
   const verifyPath = (publicId: string) => `/certificates/${publicId}`;
 
-  const shown = (req: Request, certificate: CertificateDoc) => ({
+  const shown = (req: Request, certificate: CertificateView) => ({
     companyName: certificate.companyName,
     courseTitle: deps.catalogue.get(certificate.courseSlug, req.lang)?.title ?? certificate.courseSlug,
     cohortTitle: certificate.cohortTitle, gardenName: certificate.gardenName,

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { trusted, type Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { ModuleProgress } from '../courses/progress.model.js';
 import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
@@ -21,6 +21,9 @@ export interface Completion {
   approved: boolean;
   complete: boolean;
 }
+
+/** A certificate as its pages show it. */
+export type CertificateView = Pick<CertificateDoc, 'publicId' | 'companyName' | 'courseSlug' | 'cohortTitle' | 'gardenName' | 'names' | 'issuedAt'>;
 
 /** 128 random bits: the certificate's public address cannot be guessed from another. */
 const newPublicId = () => crypto.randomBytes(16).toString('hex');

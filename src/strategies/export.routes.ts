@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { requireAccount } from '../shared/http/guards.js';
 import { showBrief, showSections, type ShownBrief, type ShownSection, type Translate } from './document.js';
 import { strategyHeading, strategyPaths } from './pages.js';

@@ -1,7 +1,7 @@
 import { trusted, type Types } from 'mongoose';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Mailer } from '../mail/index.js';
 
 /** The emails a status change sends; each has views/mail/<name>.{text,html}.hbs and mail.<name>.subject. */
 export type StrategyMail = 'strategy-submitted' | 'strategy-changes-requested' | 'strategy-approved' | 'strategy-reopened' | 'strategy-for-review';

@@ -1,4 +1,4 @@
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { StrategyAccess } from './access.js';
 import { missingSections } from './completeness.js';

@@ -1,10 +1,10 @@
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { Router, type Request, type Response } from 'express';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount, requireRole } from '../shared/http/guards.js';
-import { accountsWithRole } from '../workshops/gardens.service.js';
+import { accountsWithRole } from '../accounts/queries.js';
 import { IncompleteStrategyError } from './completeness.js';
 import { overviewPage, sectionList, strategyPaths } from './pages.js';
 import { assignReviewerSchema, reviewSchema } from './schemas.js';

@@ -1,5 +1,6 @@
 import { trusted, Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
+import { namesByIds } from '../accounts/queries.js';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
 import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -10,7 +11,7 @@ import { notifyCompany, notifyReviewers, type NotifyDeps, type StrategyMail } fr
 import type { ReviewInput } from './schemas.js';
 import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
-import { currentContent, namesOf } from './workbook.service.js';
+import { currentContent } from './workbook.service.js';
 
 const MAIL_FOR: Record<string, StrategyMail> = {
   'draft>submitted': 'strategy-submitted',
@@ -115,7 +116,7 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
     /** Every comment on a strategy, oldest first, grouped by section. */
     async commentsBySection(strategyId: Types.ObjectId): Promise<Map<StrategySection, Array<{ text: string; by?: string; at: Date; version?: number }>>> {
       const comments = await StrategyComment.find({ strategyId }).sort({ at: 1 }).lean();
-      const names = await namesOf(comments.map((c) => c.by));
+      const names = await namesByIds(comments.map((c) => c.by));
       const grouped = new Map<StrategySection, Array<{ text: string; by?: string; at: Date; version?: number }>>();
       for (const c of comments) {
         const list = grouped.get(c.section as StrategySection) ?? [];

@@ -1,4 +1,4 @@
-import { STRATEGY_SECTIONS, type StrategySection } from '../courses/content-schemas.js';
+import { STRATEGY_SECTIONS, type StrategySection } from '../courses/index.js';
 
 export { STRATEGY_SECTIONS, type StrategySection };
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { certificateRoutes } from './certificate.routes.js';
 import { exportRoutes } from './export.routes.js';
 import { maturityRoutes } from './maturity.routes.js';

@@ -1,5 +1,5 @@
-import type { CourseCatalogue } from '../courses/catalogue.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { CourseCatalogue } from '../courses/index.js';
+import type { Mailer } from '../mail/index.js';
 import { createCompletionService } from './completion.service.js';
 import { createMaturityService } from './maturity.service.js';
 import type { StrategyMail } from './notify.js';

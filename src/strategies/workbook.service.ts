@@ -1,7 +1,7 @@
 import { trusted, Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
+import { namesByIds } from '../accounts/queries.js';
 import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
 import { CourseEnrolment } from '../courses/enrolment.model.js';
 import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import { Cohort } from '../workshops/cohort.model.js';
@@ -146,7 +146,7 @@ export function createWorkbookService(deps: { now: () => Date }) {
         StrategyVersion.find({ strategyId: access.strategy._id }, { version: 1, section: 1, savedBy: 1, savedAt: 1 }).sort({ version: -1 }).lean(),
         StrategyTransition.find({ strategyId: access.strategy._id }).sort({ seq: -1 }).lean(),
       ]);
-      const names = await namesOf([...versions.map((v) => v.savedBy), ...transitions.map((t) => t.by)]);
+      const names = await namesByIds([...versions.map((v) => v.savedBy), ...transitions.map((t) => t.by)]);
       return {
         access,
         versions: versions.map((v) => ({ version: v.version, section: v.section, by: names.get(String(v.savedBy)), at: v.savedAt })),
@@ -159,18 +159,11 @@ export function createWorkbookService(deps: { now: () => Date }) {
       const access = await assertCanSeeStrategy(actor, strategyId);
       const stored = Number.isInteger(version) ? await StrategyVersion.findOne({ strategyId: access.strategy._id, version }).lean() : null;
       if (!stored) throw new NotFoundError();
-      const names = await namesOf([stored.savedBy]);
+      const names = await namesByIds([stored.savedBy]);
       return { access, version: stored.version, section: stored.section, content: normaliseContent(stored.content), by: names.get(String(stored.savedBy)), at: stored.savedAt };
     },
   };
 }
 
-/** Names of people by id, in one query. */
-export async function namesOf(ids: Id[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.map(String))].filter((id) => Types.ObjectId.isValid(id));
-  if (!unique.length) return new Map();
-  const users = await User.find({ _id: trusted({ $in: unique }) }, { name: 1 }).lean();
-  return new Map(users.map((u) => [String(u._id), u.name]));
-}
 
 export type WorkbookService = ReturnType<typeof createWorkbookService>;

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Garden, type GardenDoc } from './garden.model.js';

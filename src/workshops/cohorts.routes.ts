@@ -1,16 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
-import { trusted } from 'mongoose';
-import { Company } from '../accounts/company.model.js';
-import { normaliseOrgNumber } from '../accounts/org-number.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import { companyIdByOrgNumber } from '../accounts/queries.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireRole } from '../shared/http/guards.js';
 import { assertManagesCohort, assertManagesGarden } from './access.js';
-import { Cohort, WorkshopSession } from './cohort.model.js';
 import type { CohortsService } from './cohorts.service.js';
 import type { EnrolmentService } from './enrolment.service.js';
 import { accountsWithRole } from './gardens.service.js';
@@ -61,10 +58,10 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
     const { cohort, garden } = await assertManagesCohort(req.account!, String(req.params.cohortId));
     await deps.enrolment.settleStale({ cohortId: cohort._id }).catch((err: unknown) => req.log.warn({ err }, 'pending enrolments not settled'));
     const [sessions, roster, trainers, others] = await Promise.all([
-      WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
+      deps.cohorts.sessionsOf(cohort._id),
       enrolmentRoster(cohort),
       accountsWithRole('trainer'),
-      Cohort.find({ gardenId: cohort.gardenId, _id: trusted({ $ne: cohort._id }) }, { title: 1 }).lean(),
+      deps.cohorts.otherCohortsInGarden(cohort),
     ]);
     res.render('workshops/cohort-manage', {
       pageTitle: cohort.title,
@@ -114,9 +111,9 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
   router.post('/cohorts/:cohortId/enrolments', ...managers, act(async (req) => {
     const { cohort } = await assertManagesCohort(req.account!, String(req.params.cohortId));
     const { orgNumber, reason } = parseForm(enrolByOrgNumberSchema, req.body);
-    const company = await Company.findOne({ orgNumber: normaliseOrgNumber(orgNumber) }).lean();
-    if (!company) throw new NotFoundError('workshops.companyNotFound');
-    const outcome = await deps.enrolment.enrolCompany({ cohortId: cohort._id, companyId: company._id, actorId: req.account!.id, reason, asCoordinator: true });
+    const companyId = await companyIdByOrgNumber(orgNumber);
+    if (!companyId) throw new NotFoundError('workshops.companyNotFound');
+    const outcome = await deps.enrolment.enrolCompany({ cohortId: cohort._id, companyId, actorId: req.account!.id, reason, asCoordinator: true });
     return outcome.status === 'enrolled' ? ['workshops.enrolled'] : ['workshops.waitlisted', { rank: outcome.waitlistRank ?? 0 }];
   }));
 

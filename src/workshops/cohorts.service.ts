@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { trusted, Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { User } from '../accounts/user.model.js';
-import type { CourseCatalogue } from '../courses/catalogue.js';
+import type { AccountView } from '../accounts/index.js';
+import { rolesByIds } from '../accounts/queries.js';
+import type { CourseCatalogue } from '../courses/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { DomainEvents } from '../shared/events.js';
 import { assertManagesCohort, assertManagesGarden } from './access.js';
@@ -30,11 +30,11 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
 
   async function assertTrainers(ids: string[]): Promise<Types.ObjectId[]> {
     const valid = ids.map(toObjectId).filter((id) => id !== undefined);
-    const trainers = await User.find({ _id: trusted({ $in: valid }) }, { roles: 1 }).lean();
+    const trainers = await rolesByIds(valid);
     if (trainers.length !== ids.length || trainers.some((t) => !t.roles.includes('trainer'))) {
       throw new ValidationError({ trainerIds: 'workshops.unknownTrainer' });
     }
-    return trainers.map((t) => t._id);
+    return trainers.map((t) => new Types.ObjectId(t.id));
   }
 
   return {
@@ -123,6 +123,16 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       if (change) await changeCalendars(change, store);
       else await store();
       if (input.capacity > cohort.capacity) await deps.enrolment.promoteWaiting({ _id: cohort._id, capacity: input.capacity });
+    },
+
+    /** A cohort's sessions in order, for its manage page. */
+    sessionsOf(cohortId: Types.ObjectId) {
+      return WorkshopSession.find({ cohortId }).sort({ position: 1 }).lean();
+    },
+
+    /** The other cohorts of the same garden (id and title), where a company can be moved. */
+    otherCohortsInGarden(cohort: { _id: Types.ObjectId; gardenId: Types.ObjectId }) {
+      return Cohort.find({ gardenId: cohort.gardenId, _id: trusted({ $ne: cohort._id }) }, { title: 1 }).lean();
     },
   };
 }

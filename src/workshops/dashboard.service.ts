@@ -1,5 +1,5 @@
 import { trusted, Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { Cohort, WorkshopSession, type CohortDoc } from './cohort.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';

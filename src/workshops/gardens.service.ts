@@ -1,6 +1,6 @@
-import { trusted, Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { User } from '../accounts/user.model.js';
+import { Types } from 'mongoose';
+import type { AccountView } from '../accounts/index.js';
+import { rolesByIds } from '../accounts/queries.js';
 import { ForbiddenError, isDuplicateKey, ValidationError } from '../shared/errors.js';
 import type { DomainEvents } from '../shared/events.js';
 import { assertManagesGarden } from './access.js';
@@ -11,11 +11,11 @@ import type { GardenInput } from './schemas.js';
 
 async function assertCoordinators(ids: string[]): Promise<Types.ObjectId[]> {
   const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-  const users = await User.find({ _id: trusted({ $in: valid }) }, { roles: 1 }).lean();
+  const users = await rolesByIds(valid);
   if (users.length !== ids.length || users.some((u) => !u.roles.includes('coordinator'))) {
     throw new ValidationError({ coordinatorIds: 'workshops.unknownCoordinator' });
   }
-  return users.map((u) => u._id);
+  return users.map((u) => new Types.ObjectId(u.id));
 }
 
 function fields(input: GardenInput) {
@@ -82,7 +82,4 @@ export async function updateGarden(actor: AccountView, gardenId: string, input: 
 }
 
 /** Accounts with a role, for pickers (trainers for cohorts, coordinators for gardens). */
-export async function accountsWithRole(role: 'trainer' | 'coordinator') {
-  const users = await User.find({ roles: role }, { name: 1, email: 1 }).sort({ name: 1 }).lean();
-  return users.map((u) => ({ id: String(u._id), name: u.name, email: u.email }));
-}
+export { accountsWithRole } from '../accounts/queries.js';

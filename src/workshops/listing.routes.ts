@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { Types } from 'mongoose';
 import { isTransientDbError } from '../shared/db/retry-transient.js';
-import type { AccountView } from '../accounts/accounts.service.js';
+import type { AccountView } from '../accounts/index.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';

@@ -1,7 +1,6 @@
 import { trusted, type Types } from 'mongoose';
-import type { AccountView } from '../accounts/accounts.service.js';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
+import type { AccountView } from '../accounts/index.js';
+import { companiesByIds, namesByIds, peopleByIds } from '../accounts/queries.js';
 import { NotFoundError } from '../shared/errors.js';
 import { managesGarden, teachesCohort } from './access.js';
 import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
@@ -75,7 +74,7 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     Garden.findById(cohort.gardenId).lean(),
     WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
     Seat.countDocuments({ cohortId: cohort._id }),
-    User.find({ _id: trusted({ $in: cohort.trainerIds }) }, { name: 1 }).lean(),
+    namesByIds(cohort.trainerIds),
   ]);
   if (!garden) throw new NotFoundError();
   const own = viewer?.companyId ? await Enrolment.findOne({ cohortId: cohort._id, companyId: viewer.companyId }).lean() : null;
@@ -88,7 +87,7 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     },
     garden: { id: String(garden._id), name: garden.name, address: garden.address, municipality: garden.municipality, region: garden.region },
     sessions: sessions.map(toSessionView),
-    trainers: trainers.map((t) => t.name),
+    trainers: [...trainers.values()],
     enrolment: own && state ? { ...state, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
     canManage: viewer ? managesGarden(viewer, garden) : false,
     isStaff: viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false,
@@ -115,11 +114,11 @@ export async function enrolmentRoster(cohort: Pick<CohortDoc, '_id'>) {
   const companyIds = [...new Set([...enrolments, ...log].map((e) => String(e.companyId)))];
   const personIds = [...new Set([...enrolments.flatMap((e) => e.participantIds), ...log.flatMap((l) => (l.actorId ? [l.actorId] : []))].map(String))];
   const [companies, people] = await Promise.all([
-    Company.find({ _id: trusted({ $in: companyIds }) }, { name: 1, orgNumber: 1 }).lean(),
-    User.find({ _id: trusted({ $in: personIds }) }, { name: 1, email: 1 }).lean(),
+    companiesByIds(companyIds),
+    peopleByIds(personIds),
   ]);
-  const companyName = new Map(companies.map((c) => [String(c._id), c]));
-  const person = new Map(people.map((p) => [String(p._id), p]));
+  const companyName = new Map(companies.map((c) => [c.id, c]));
+  const person = new Map(people.map((p) => [p.id, p]));
   const describe = (e: (typeof enrolments)[number]) => ({
     companyId: String(e.companyId), name: companyName.get(String(e.companyId))?.name ?? '?', orgNumber: companyName.get(String(e.companyId))?.orgNumber,
     participants: e.participantIds.map((id) => person.get(String(id))).filter(Boolean).map((p) => ({ name: p!.name, email: p!.email })),

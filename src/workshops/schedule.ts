@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { trusted, type Types } from 'mongoose';
-import { User } from '../accounts/user.model.js';
+import { namesByIds } from '../accounts/queries.js';
 import { ConflictError } from '../shared/errors.js';
 import { Cohort, WorkshopSession, type WorkshopSessionDoc } from './cohort.model.js';
 import { holidayOn } from './holidays.js';
@@ -83,8 +83,8 @@ export async function assertNoClash(plan: { gardenId: Types.ObjectId; trainerIds
     if (trainerClash) {
       const cohort = trainerCohorts.find((c) => c._id.equals(trainerClash.cohortId))!;
       const trainerId = cohort.trainerIds.find((id) => plan.trainerIds.some((t) => t.equals(id)));
-      const trainer = await User.findById(trainerId, { name: 1 }).lean();
-      throw new ConflictError('workshops.trainerClash', { trainer: trainer?.name ?? '', cohort: cohort.title, when: describeWhen(trainerClash) });
+      const trainer = trainerId ? (await namesByIds([trainerId])).get(String(trainerId)) : undefined;
+      throw new ConflictError('workshops.trainerClash', { trainer: trainer ?? '', cohort: cohort.title, when: describeWhen(trainerClash) });
     }
   }
 }

@@ -33,9 +33,9 @@ describe('courses', () => {
           expect(module.fallback, `${slug}.${language} is a translation`).to.equal(false);
           const words = wordCount(module.contentHtml + module.exampleHtml + module.exerciseHtml) + wordCount(module.checklist.join(' '));
           expect(words, `words in ${slug}.${language}`).to.be.at.least(700);
-          expect(module.objectives, `objectives of ${slug}.${language}`).not.to.be.empty;
+          expect(module.objectives, `objectives of ${slug}.${language}`).to.have.length.above(0);
           expect(wordCount(module.exerciseHtml), `exercise of ${slug}.${language}`).to.be.at.least(20);
-          expect(module.checklist, `checklist of ${slug}.${language}`).not.to.be.empty;
+          expect(module.checklist, `checklist of ${slug}.${language}`).to.have.length.above(0);
         }
       });
     }

@@ -80,7 +80,8 @@ describe('reports', () => {
       let queries = 0;
       mongoose.set('debug', () => { queries += 1; });
       try {
-        await buildCohortReports([(await Cohort.findById(w.cohort._id).lean())!], new Date());
+        const cohort = (await Cohort.findById(w.cohort._id).lean())!;
+        await buildCohortReports([{ id: String(cohort._id), title: cohort.title, minSessionsAttended: cohort.minSessionsAttended }], new Date());
       } finally {
         mongoose.set('debug', false);
       }

@@ -256,7 +256,7 @@ describe('strategies: submission and review', () => {
       expect((await decide(w.agents.trainer, w.id, 'changes')).status).to.equal(409);
       // Finished twice over, yet each person of the company has one approval email.
       const approved = await OutboxMessage.find({ template: 'strategy-approved' }).lean();
-      expect(approved).to.not.be.empty;
+      expect(approved).to.have.length.above(0);
       expect(new Set(approved.map((m) => m.to)).size).to.equal(approved.length);
 
       expect((await post(w.agents.trainer, `/strategies/${w.id}`, `/strategies/${w.id}/reopen`, {})).status).to.equal(302);

@@ -5,7 +5,7 @@ import { transientRetries } from '../../src/shared/db/retry-transient.js';
 import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from '../../src/workshops/enrolment.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { fixturePasswordHash, orgNumber, PASSWORD } from '../support/fixtures.js';
-import { csrfFrom, signIn, type Agent } from '../support/http.js';
+import { csrfFrom, signIn } from '../support/http.js';
 import { makeCohort } from './fixtures.js';
 
 /*

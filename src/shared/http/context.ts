@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { AccountsService } from '../../accounts/accounts.service.js';
 import { chooseLanguage, translate, type Language } from '../i18n/index.js';
+import type { SignedInAccount } from './account.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -14,12 +14,13 @@ export const LANGUAGE_COOKIE = 'da.lang';
 
 /**
  * Loads the signed-in account, chooses the language and moves flash messages
- * into the page, so every view sees `account`, `lang`, `flash` and `path`.
+ * into the page, so every view sees `account`, `lang`, `flash` and `path`. `findAccount` is the
+ * accounts component's lookup by id, passed in by the composition root.
  */
-export function requestContext(accounts: AccountsService): RequestHandler {
+export function requestContext(findAccount: (id: string) => Promise<SignedInAccount | undefined>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.session.accountId) {
-      req.account = await accounts.findAccount(req.session.accountId);
+      req.account = await findAccount(req.session.accountId);
       if (!req.account) delete req.session.accountId;
     }
     req.lang = chooseLanguage(req.cookies?.[LANGUAGE_COOKIE] ?? req.account?.language, req.get('accept-language'));

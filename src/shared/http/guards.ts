@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Role } from '../../accounts/user.model.js';
+import type { Role } from './account.js';
 import { ForbiddenError } from '../errors.js';
 
 /** Sends visitors to the login page, remembering where they were going. */

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
 import helmet from 'helmet';
 import { ForbiddenError } from '../errors.js';

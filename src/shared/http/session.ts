@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import type { MongoClient } from 'mongodb';
-import type { AccountView } from '../../accounts/accounts.service.js';
+import type { SignedInAccount } from './account.js';
 import { DatabaseSessionStore, sessionCollection } from './session-store.js';
 
 declare module 'express-session' {
@@ -15,7 +15,7 @@ declare module 'express-session' {
 
 declare module 'express-serve-static-core' {
   interface Request {
-    account?: AccountView;
+    account?: SignedInAccount;
   }
 }
 

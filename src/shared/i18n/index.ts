@@ -1,11 +1,29 @@
-import { catalogues as all } from './catalogues.js';
+import { en } from './en.js';
+import { nb } from './nb.js';
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nb';
 
-type Catalogue = { [key: string]: string | Catalogue };
-const catalogues: Record<Language, Catalogue> = all;
+export type Catalogue = { [key: string]: string | Catalogue };
+/** Shared texts (errors, layout); the composition root adds each component's messages with addMessages. */
+const catalogues: Record<Language, Catalogue> = { nb: structuredClone(nb), en: structuredClone(en) };
+
+function merge(target: Catalogue, source: Catalogue): void {
+  for (const [name, value] of Object.entries(source)) {
+    const existing = target[name];
+    if (typeof value === 'object' && typeof existing === 'object') merge(existing, value);
+    else target[name] = typeof value === 'object' ? structuredClone(value) : value;
+  }
+}
+
+/**
+ * Adds messages to the catalogues, merged key by key into what is there (so a component may add
+ * keys to a namespace such as `mail`). Adding the same messages again changes nothing.
+ */
+export function addMessages(messages: Record<Language, Catalogue>): void {
+  for (const language of LANGUAGES) merge(catalogues[language], messages[language]);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

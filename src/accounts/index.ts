@@ -1,0 +1,9 @@
+// The accounts component's public face: its service and routes factories and the types others use.
+// Reads of accounts' data by other components go through queries.ts.
+export { createAccountsService, toAccountView, type AccountsDeps, type AccountsService, type AccountView } from './accounts.service.js';
+export { accountsRoutes } from './accounts.routes.js';
+export { adminRoutes } from './admin.routes.js';
+export { createAdmin } from './admin.service.js';
+export { issueLink, removeExpiredLinks } from './one-time-links.js';
+export { isValidOrgNumber, normaliseOrgNumber } from './org-number.js';
+export { ROLES, type Role } from '../shared/http/account.js';

@@ -1,0 +1,3 @@
+// The materials component's public face: its routes factory and the module's file list the course pages show.
+export { materialsRoutes, type MaterialsRoutesDeps } from './materials.routes.js';
+export { listMaterialsForModule, type MaterialSummary } from './materials.service.js';

@@ -1,0 +1,36 @@
+import { attendanceMessages } from './attendance/messages.js';
+import { calendarMessages } from './calendar/messages.js';
+import { coursesMessages } from './courses/messages.js';
+import { importsMessages } from './imports/messages.js';
+import { mailMessages } from './mail/messages.js';
+import { materialsMessages } from './materials/messages.js';
+import { reportsMessages } from './reports/messages.js';
+import { addMessages } from './shared/i18n/index.js';
+import { strategiesMessages, strategyMailSubjects } from './strategies/messages.js';
+import { workshopsMessages } from './workshops/messages.js';
+
+/**
+ * Which component messages make up the catalogue, by namespace. A component with its own
+ * messages.ts adds it here, e.g. `courses: coursesMessages.nb`.
+ */
+export const componentMessages = {
+  nb: {
+    attendance: attendanceMessages.nb, courses: coursesMessages.nb, materials: materialsMessages.nb, workshops: workshopsMessages.nb,
+    imports: importsMessages.nb, strategies: strategiesMessages.nb, reports: reportsMessages.nb,
+    mail: { ...strategyMailSubjects.nb, ...mailMessages.nb }, calendar: calendarMessages.nb,
+  },
+  en: {
+    attendance: attendanceMessages.en, courses: coursesMessages.en, materials: materialsMessages.en, workshops: workshopsMessages.en,
+    imports: importsMessages.en, strategies: strategiesMessages.en, reports: reportsMessages.en,
+    mail: { ...strategyMailSubjects.en, ...mailMessages.en }, calendar: calendarMessages.en,
+  },
+};
+
+/**
+ * Adds every component's messages to shared/i18n, so `translate` (views, emails, error pages)
+ * finds every key. Each entry point calls it before anything is rendered: createApp, the mail
+ * worker, the seed and create-admin scripts, and the tests' root hooks. Calling it again is harmless.
+ */
+export function registerMessages(): void {
+  addMessages(componentMessages);
+}

@@ -1,0 +1,2 @@
+// The reports component's public face: its routes factory.
+export { reportsRoutes } from './reports.routes.js';
