@@ -25,9 +25,16 @@ const SAFE_HTML: sanitizeHtml.IOptions = {
   },
 };
 
-/** Markdown rendered to HTML that holds only ordinary formatting, tables and http/https/mailto links. */
+/**
+ * Markdown rendered to HTML that holds only ordinary formatting, tables and
+ * http/https/mailto links. Each table scrolls sideways in its own focusable box,
+ * so a wide one never makes the page wider than a phone; the box is added after
+ * sanitising, around tables that by then carry no attributes.
+ */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), SAFE_HTML);
+  return sanitizeHtml(md.render(source), SAFE_HTML)
+    .replaceAll('<table>', '<div class="table-scroll" tabindex="0"><table>')
+    .replaceAll('</table>', '</table></div>');
 }
 
 /** A problem in a module body; the loader adds the file name. */

@@ -4,6 +4,7 @@ import type { nb } from './nb.js';
 /** English. Typed by the Norwegian catalogue, so a missing key fails the type check. */
 export const en: Shape<typeof nb> = {
   layout: {
+    scrollTable: 'Table – scrolls sideways',
     skip: 'Skip to content',
     nav: 'Main menu',
     dashboard: 'My page',

@@ -1,6 +1,7 @@
 /** Norsk bokmål: the default language. Keys mirror en.ts; a test keeps them in step. */
 export const nb = {
   layout: {
+    scrollTable: 'Tabell – kan rulles sideveis',
     skip: 'Hopp til innholdet',
     nav: 'Hovedmeny',
     dashboard: 'Min side',
