@@ -16,12 +16,12 @@ export async function seedMail(mailer: Mailer, baseUrl: string): Promise<string[
     if (!owner) continue;
     // Only a hash is stored, so a link can be shown only when it is made.
     if ((await feedTokensOf(owner._id)).length === 0) feeds.push(`${owner.email}: ${baseUrl}${await rotateFeedToken(owner._id)}`);
-    await mailer.send({
+    await mailer.queue({
       template: 'welcome', to: owner.email, language: 'nb', key: `seed:welcome:${owner.email}`,
       data: { name: owner.name, company: demo.name, link: `${baseUrl}/dashboard` },
     });
   }
-  const bounced = await mailer.send({
+  const bounced = await mailer.queue({
     template: 'welcome', to: 'feil.adresse@ukjent-bedrift.demo', language: 'nb', key: 'seed:welcome:bounce',
     data: { name: 'Feil Adresse', company: 'Ukjent Bedrift', link: `${baseUrl}/dashboard` },
   });

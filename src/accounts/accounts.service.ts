@@ -45,7 +45,7 @@ export function createAccountsService(deps: AccountsDeps) {
     const minutes = purpose === 'reset' ? deps.resetMinutes : INVITE_MINUTES;
     const secret = await issueLink(user._id, purpose, minutes, deps.now());
     const language: Language = user.language === 'en' ? 'en' : 'nb';
-    await deps.mailer.send({
+    await deps.mailer.queue({
       template: purpose === 'reset' ? 'password-reset' : 'colleague-invite',
       to: user.email,
       language,
@@ -75,7 +75,7 @@ export function createAccountsService(deps: AccountsDeps) {
           email: input.email, name: input.name, passwordHash: await hashPassword(input.password),
           roles: ['participant'], companyId: company._id, language: input.language,
         });
-        await deps.mailer.send({ template: 'welcome', to: user.email, language: toAccountView(user).language, data: { name: user.name, company: company.name, link: `${deps.baseUrl}/dashboard` } }).catch(() => undefined); // a lost welcome must not undo the registration
+        await deps.mailer.queue({ template: 'welcome', to: user.email, language: toAccountView(user).language, data: { name: user.name, company: company.name, link: `${deps.baseUrl}/dashboard` } }).catch(() => undefined); // a lost welcome must not undo the registration
         return toAccountView(user);
       } catch (error) {
         // No transactions on FerretDB: undo the company so a retry can register it.

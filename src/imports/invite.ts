@@ -25,7 +25,7 @@ export function createInvite(deps: InviteDeps): Invite {
     if (person.passwordHash) return false;
     if (await OneTimeToken.exists({ userId: person._id, purpose: 'invite' })) return false;
     const secret = await issueLink(person._id, 'invite', INVITE_MINUTES, deps.now());
-    await deps.mailer.send({
+    await deps.mailer.queue({
       template: 'colleague-invite',
       to: person.email,
       language: person.language === 'en' ? 'en' : 'nb',

@@ -65,7 +65,7 @@ export function createFanOut(deps: NotificationDeps) {
         if (stopping()) return 'paused';
         for (const person of pending) {
           const email = emailFor(change, bundle, String(enrolment.companyId), person, offsetOf(person.email));
-          if (email) await deps.mailer.send(email);
+          if (email) await deps.mailer.queue(email);
         }
         await noteTold(change._id, pending.map((p) => p.userId));
       }

@@ -21,8 +21,8 @@ export interface MailRequest {
 }
 
 export interface Mailer {
-  /** Renders the email and records it in the outbox; a worker sends it. Resolves with its Message-ID. */
-  send(request: MailRequest): Promise<{ messageId: string }>;
+  /** Renders the email and records it in the outbox; a worker sends it later. Resolves with its Message-ID. */
+  queue(request: MailRequest): Promise<{ messageId: string }>;
   /** Asks an in-process worker to look at the outbox now (after a retry, say); a no-op without one. */
   wake?(): void;
   /** Asks an in-process fan-out to tell people about a recorded calendar change now; a no-op without one. */
@@ -52,7 +52,7 @@ export function createMailer(deps: MailerDeps): Mailer {
   const host = new URL(deps.baseUrl).hostname;
 
   return {
-    async send({ template, to, language, data, ...rest }) {
+    async queue({ template, to, language, data, ...rest }) {
       const context = { ...data, lang: language, baseUrl: deps.baseUrl };
       const [text, html] = await Promise.all([render(template, 'text', context), render(template, 'html', context)]);
       const subject = translate(language, `mail.${template}.subject`, data);

@@ -45,7 +45,7 @@ export function createNotifications(deps: NotificationDeps) {
     const content = sessions.length
       ? cohortCalendar(bundle.cohort.title, sessions, { stamp: deps.now(), invitation: { method: 'REQUEST', attendee: person } })
       : undefined;
-    await deps.mailer.send({
+    await deps.mailer.queue({
       template, to: person.email, language: person.language, data: common(bundle, person, extra),
       calendar: content ? { method: 'REQUEST', content } : undefined, refs: refs(bundle, companyId, person),
     });
@@ -58,7 +58,7 @@ export function createNotifications(deps: NotificationDeps) {
       const content = sessions.length
         ? cohortCalendar(bundle.cohort.title, sessions, { stamp: deps.now(), invitation: { method: 'CANCEL', attendee: person } })
         : undefined;
-      await deps.mailer.send({
+      await deps.mailer.queue({
         template: 'enrolment-cancelled', to: person.email, language: person.language, data: common(bundle, person, { reason }),
         calendar: content ? { method: 'CANCEL', content } : undefined, refs: refs(bundle, companyId, person),
       });
@@ -79,7 +79,7 @@ export function createNotifications(deps: NotificationDeps) {
     if (change === 'waitlisted') {
       const rank = await waitlistRank(bundle.cohort._id, event.companyId);
       for (const person of people) {
-        await deps.mailer.send({
+        await deps.mailer.queue({
           template: 'enrolment-waitlisted', to: person.email, language: person.language,
           data: common(bundle, person, { rank }), refs: refs(bundle, event.companyId, person),
         });

@@ -47,7 +47,7 @@ export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle
   const known = new Set((await OutboxMessage.find({ key: trusted({ $in: wanted.map((w) => w.key) }) }, { key: 1 }).lean()).map((m) => m.key));
   for (const { session, person, companyId, key } of wanted.filter((w) => !known.has(w.key))) {
     const module = deps.catalogue.get(bundle.cohort.courseSlug, person.language)?.modules.find((m) => m.slug === session.moduleSlug);
-    await deps.mailer.send({
+    await deps.mailer.queue({
       template: 'session-reminder', to: person.email, language: person.language, key,
       notBefore: reminderTime(session.startsAt, deps.hour),
       data: {

@@ -29,7 +29,7 @@ export async function notifyCompany(
   const link = `${deps.baseUrl}/strategies/${strategy._id}`;
   for (const person of people) {
     try {
-      await deps.mailer.send({
+      await deps.mailer.queue({
         template, to: person.email, language: person.language === 'en' ? 'en' : 'nb',
         data: { name: person.name, company: company?.name ?? '', by: actorName, link },
         key: onceKey ? `${onceKey}:${person._id}` : undefined,
@@ -57,7 +57,7 @@ export async function notifyReviewers(
   ]);
   for (const person of reviewers) {
     try {
-      await deps.mailer.send({
+      await deps.mailer.queue({
         template: 'strategy-for-review', to: person.email, language: person.language === 'en' ? 'en' : 'nb',
         data: { name: person.name, company: company?.name ?? '', by: actorName, link: `${deps.baseUrl}/strategies/${strategy._id}` },
         refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person._id },

@@ -22,7 +22,7 @@ describe('strategies: submission and review', () => {
   const decide = (agent: Agent, id: string, decision: string, comments: Record<string, string> = {}) =>
     post(agent, '/dashboard', `/strategies/${id}/review`, { decision, ...comments });
 
-  const reviewService = () => createReviewService({ mailer: { send: async () => ({ messageId: 'x' }) }, baseUrl: 'http://localhost', now: () => new Date() });
+  const reviewService = () => createReviewService({ mailer: { queue: async () => ({ messageId: 'x' }) }, baseUrl: 'http://localhost', now: () => new Date() });
 
   /** The standard cast with a strategy that has every section written, or all but those in `skip`. */
   async function written(skip: Parameters<typeof writeSections>[2] = []) {
