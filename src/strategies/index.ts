@@ -1,7 +1,7 @@
 // The strategies component's public face: its service and routes factories, and what the reports show of it.
 export { createStrategies, type Strategies, type StrategiesDeps } from './strategies.service.js';
 export { strategiesRoutes } from './strategies.routes.js';
-export { attendanceStandings, type AttendanceStanding } from './attendance-rule.js';
-export { scoreLabel } from './maturity-page.js';
+export { attendanceStandings, type AttendanceStanding } from './completion/attendance-rule.js';
+export { scoreLabel } from './maturity/maturity-page.js';
 export { strategyPaths } from './pages.js';
 export type { StrategyStatus } from './strategy.model.js';

@@ -1,5 +1,5 @@
 import { defineMessages } from '../shared/i18n/define.js';
-import { maturityMessages } from './maturity-messages.js';
+import { maturityMessages } from './maturity/maturity-messages.js';
 import { strategiesMessagesEn } from './messages.en.js';
 import { strategiesMessagesNb } from './messages.nb.js';
 

@@ -2,7 +2,7 @@ import type { CourseCatalogue } from '../courses/index.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { StrategyAccess } from './access.js';
 import { missingSections } from './completeness.js';
-import { showSections, type Translate } from './document.js';
+import { showSections, type Translate } from './export/document.js';
 import { STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from './sections.js';
 import type { StrategyStatus } from './strategy.model.js';
 

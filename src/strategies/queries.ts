@@ -1,6 +1,6 @@
 // Reads other components may make of strategies' data: plain objects, string ids.
 import { trusted, type Types } from 'mongoose';
-import { MaturityAssessment } from './assessment.model.js';
+import { MaturityAssessment } from './maturity/assessment.model.js';
 import { Strategy, type StrategyStatus } from './strategy.model.js';
 
 type Id = string | Types.ObjectId;

@@ -1,6 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 import { z } from 'zod';
-import { QUESTIONS, SCALE_MAX } from './maturity.js';
+import { QUESTIONS, SCALE_MAX } from './maturity/maturity.js';
 import { SECTION_LAYOUT, STRATEGY_SECTIONS, type Row, type SectionContent, type StrategySection } from './sections.js';
 
 /** The most table rows a form may post; the form shows the filled rows plus three blank ones. */

@@ -1,4 +1,4 @@
-import type { Translate } from './document.js';
+import type { Translate } from './export/document.js';
 import { cellName, MAX_ROWS } from './schemas.js';
 import { BLANK_ROWS, SECTION_LAYOUT, textFields, type SectionContent, type StrategySection } from './sections.js';
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { CourseCatalogue } from '../courses/index.js';
-import { certificateRoutes } from './certificate.routes.js';
-import { exportRoutes } from './export.routes.js';
-import { maturityRoutes } from './maturity.routes.js';
+import { certificateRoutes } from './completion/certificate.routes.js';
+import { exportRoutes } from './export/export.routes.js';
+import { maturityRoutes } from './maturity/maturity.routes.js';
 import { reviewRoutes } from './review.routes.js';
 import type { Strategies } from './strategies.service.js';
 import { workbookRoutes } from './workbook.routes.js';

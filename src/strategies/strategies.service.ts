@@ -1,7 +1,7 @@
 import type { CourseCatalogue } from '../courses/index.js';
 import type { Mailer } from '../mail/index.js';
-import { createCompletionService } from './completion.service.js';
-import { createMaturityService } from './maturity.service.js';
+import { createCompletionService } from './completion/completion.service.js';
+import { createMaturityService } from './maturity/maturity.service.js';
 import type { StrategyMail } from './notify.js';
 import { createReviewService } from './review.service.js';
 import { createWorkbookService } from './workbook.service.js';

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { User } from '../../src/accounts/user.model.js';
 import { loadCourses } from '../../src/courses/content-loader.js';
 import { projectPath } from '../../src/shared/paths.js';
-import { Certificate } from '../../src/strategies/certificate.model.js';
+import { Certificate } from '../../src/strategies/completion/certificate.model.js';
 import { STRATEGY_SECTIONS } from '../../src/strategies/sections.js';
 import { Strategy } from '../../src/strategies/strategy.model.js';
 import { Cohort, WorkshopSession } from '../../src/workshops/cohort.model.js';

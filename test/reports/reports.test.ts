@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { buildCohortReports } from '../../src/reports/reports.service.js';
-import { MaturityAssessment } from '../../src/strategies/assessment.model.js';
+import { MaturityAssessment } from '../../src/strategies/maturity/assessment.model.js';
 import { Strategy, type StrategyStatus } from '../../src/strategies/strategy.model.js';
 import { Cohort } from '../../src/workshops/cohort.model.js';
 import { Enrolment } from '../../src/workshops/enrolment.model.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { renderPdf, winAnsi } from '../../src/strategies/pdf.js';
+import { renderPdf, winAnsi } from '../../src/strategies/export/pdf.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import type { Agent } from '../support/http.js';
 import { agentFor, cohortWorld, pdfText, saveSection, startStrategy } from './fixtures.js';

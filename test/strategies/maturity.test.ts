@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { MaturityAssessment } from '../../src/strategies/assessment.model.js';
-import { maturityChartSvg } from '../../src/strategies/chart.js';
-import { bandOf, QUESTIONS, scoreAnswers } from '../../src/strategies/maturity.js';
+import { MaturityAssessment } from '../../src/strategies/maturity/assessment.model.js';
+import { maturityChartSvg } from '../../src/strategies/maturity/chart.js';
+import { bandOf, QUESTIONS, scoreAnswers } from '../../src/strategies/maturity/maturity.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import type { Agent } from '../support/http.js';
 import { agentFor, cohortWorld, post, startStrategy } from './fixtures.js';

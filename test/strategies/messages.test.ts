@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { hasKey } from '../../src/shared/i18n/index.js';
-import { BANDS, DIMENSIONS, QUESTIONS, SCALE, STAGES } from '../../src/strategies/maturity.js';
+import { BANDS, DIMENSIONS, QUESTIONS, SCALE, STAGES } from '../../src/strategies/maturity/maturity.js';
 import { SECTION_LAYOUT, STRATEGY_SECTIONS } from '../../src/strategies/sections.js';
 import { STRATEGY_STATUSES } from '../../src/strategies/strategy.model.js';
 

@@ -2,8 +2,8 @@
  * The one place the strategies and reports components read attendance. If the
  * attendance component moves or renames its functions, only this adapter changes.
  */
-import { attendanceSummary, companyMeetsAttendanceRule } from '../attendance/index.js';
-import type { Id } from '../shared/db/ids.js';
+import { attendanceSummary, companyMeetsAttendanceRule } from '../../attendance/index.js';
+import type { Id } from '../../shared/db/ids.js';
 
 
 /** How one enrolled company stands against its cohort's attendance rule. */

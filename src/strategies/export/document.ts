@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../shared/i18n/index.js';
-import { SECTION_LAYOUT, sectionIsEmpty, STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from './sections.js';
-import { formatNumber, localeOf } from '../shared/i18n/format.js';
+import type { Language } from '../../shared/i18n/index.js';
+import { SECTION_LAYOUT, sectionIsEmpty, STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from '../sections.js';
+import { formatNumber, localeOf } from '../../shared/i18n/format.js';
 
 /** Translates a key in the reader's language (req.t, or translate bound to a language). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;

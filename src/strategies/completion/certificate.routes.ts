@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import type { CourseCatalogue } from '../courses/index.js';
-import { parseForm } from '../shared/forms.js';
-import { flash } from '../shared/http/context.js';
-import { renderInvalid } from '../shared/http/forms.js';
-import { requireAccount } from '../shared/http/guards.js';
+import type { CourseCatalogue } from '../../courses/index.js';
+import { parseForm } from '../../shared/forms.js';
+import { flash } from '../../shared/http/context.js';
+import { renderInvalid } from '../../shared/http/forms.js';
+import { requireAccount } from '../../shared/http/guards.js';
 import type { CertificateView, CompletionService } from './completion.service.js';
-import { strategyPaths } from './pages.js';
-import { certificateNamesSchema } from './schemas.js';
+import { strategyPaths } from '../pages.js';
+import { certificateNamesSchema } from '../schemas.js';
 
 export interface CertificateRoutesDeps {
   completion: CompletionService;

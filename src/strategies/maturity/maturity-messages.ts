@@ -1,4 +1,4 @@
-import { defineMessages } from '../shared/i18n/define.js';
+import { defineMessages } from '../../shared/i18n/define.js';
 
 /**
  * The maturity self-assessment's texts, under `strategies.maturity.`. The

@@ -1,12 +1,12 @@
 import { trusted } from 'mongoose';
-import type { AccountView } from '../accounts/index.js';
-import { ConflictError, isDuplicateKey } from '../shared/errors.js';
-import { WorkshopSession } from '../workshops/cohort.model.js';
-import { assertCanSeeStrategy, assertCompany } from './access.js';
+import type { AccountView } from '../../accounts/index.js';
+import { ConflictError, isDuplicateKey } from '../../shared/errors.js';
+import { WorkshopSession } from '../../workshops/cohort.model.js';
+import { assertCanSeeStrategy, assertCompany } from '../access.js';
 import { MaturityAssessment, type AssessmentDoc } from './assessment.model.js';
-import type { CompletionService } from './completion.service.js';
+import type { CompletionService } from '../completion/completion.service.js';
 import { scoreAnswers, STAGES, type Stage } from './maturity.js';
-import type { StrategyDoc } from './strategy.model.js';
+import type { StrategyDoc } from '../strategy.model.js';
 
 /** T2 opens this long after T1 was taken. */
 export const T2_AFTER_DAYS = 182;

@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
 import { trusted, type Types } from 'mongoose';
-import type { AccountView } from '../accounts/index.js';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
-import type { CourseCatalogue } from '../courses/index.js';
-import { ModuleProgress } from '../courses/progress.model.js';
-import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
-import { Garden } from '../workshops/garden.model.js';
-import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './access.js';
+import type { AccountView } from '../../accounts/index.js';
+import { Company } from '../../accounts/company.model.js';
+import { User } from '../../accounts/user.model.js';
+import type { CourseCatalogue } from '../../courses/index.js';
+import { ModuleProgress } from '../../courses/progress.model.js';
+import { ConflictError, isDuplicateKey, NotFoundError } from '../../shared/errors.js';
+import { Enrolment } from '../../workshops/enrolment.model.js';
+import { Garden } from '../../workshops/garden.model.js';
+import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from '../access.js';
 import { meetsAttendanceRule } from './attendance-rule.js';
 import { Certificate, type CertificateDoc } from './certificate.model.js';
-import type { StrategyDoc } from './strategy.model.js';
+import type { StrategyDoc } from '../strategy.model.js';
 
 /** Where a company stands against completion: attendance (cohort) or all modules (self-paced), and approval. */
 export interface Completion {

@@ -1,15 +1,15 @@
 import { Router, type Request, type Response } from 'express';
-import { NotFoundError } from '../shared/errors.js';
-import { parseForm } from '../shared/forms.js';
-import { flash } from '../shared/http/context.js';
-import { renderInvalid } from '../shared/http/forms.js';
-import { requireAccount } from '../shared/http/guards.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { parseForm } from '../../shared/forms.js';
+import { flash } from '../../shared/http/context.js';
+import { renderInvalid } from '../../shared/http/forms.js';
+import { requireAccount } from '../../shared/http/guards.js';
 import { maturityView } from './maturity-page.js';
 import { DIMENSIONS, QUESTIONS, SCALE, STAGES, type Stage } from './maturity.js';
 import type { MaturityService } from './maturity.service.js';
-import { strategyPaths } from './pages.js';
-import { assessmentSchema } from './schemas.js';
-import { formatNumber } from '../shared/i18n/format.js';
+import { strategyPaths } from '../pages.js';
+import { assessmentSchema } from '../schemas.js';
+import { formatNumber } from '../../shared/i18n/format.js';
 
 const stageParam = (req: Request): Stage => {
   const stage = String(req.params.stage).toUpperCase();

@@ -1,9 +1,9 @@
-import type { Language } from '../shared/i18n/index.js';
+import type { Language } from '../../shared/i18n/index.js';
 import { maturityChartSvg, type ChartRow } from './chart.js';
-import type { Translate } from './document.js';
+import type { Translate } from '../export/document.js';
 import { BAND_THRESHOLDS, DIMENSIONS, type Dimension } from './maturity.js';
 import type { StageState } from './maturity.service.js';
-import { formatNumber } from '../shared/i18n/format.js';
+import { formatNumber } from '../../shared/i18n/format.js';
 
 /** A score with one decimal in the reader's language: "44,4" or "44.4". */
 export function scoreLabel(value: number, language: Language): string {
