@@ -7,7 +7,7 @@ import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount } from '../shared/http/guards.js';
 import type { AttendanceService } from './attendance.service.js';
 import { CheckInRefusedError, NotACsvError, SessionNotStartedError } from './errors.js';
-import { formatMoment, overviewPage, registerPage, registerPath } from './pages.js';
+import { formatMoment, overviewPage, registerPage, registerPath } from './attendance.pages.js';
 import { checkInSchema, saveRegisterSchema } from './schemas.js';
 import { SHEET_MAX_KB, sheetReader } from './upload.js';
 import { statusOf } from '../shared/http/error-handler.js';

@@ -4,7 +4,7 @@ import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';
 import type { CourseCatalogue } from './catalogue.js';
-import { coursePageData, coursePath, modulePageData, modulePath, type ListMaterials } from './course-pages.js';
+import { coursePageData, coursePath, modulePageData, modulePath, type ListMaterials } from './course.pages.js';
 import type { CoursesService } from './courses.service.js';
 import { markProgressSchema } from './schemas.js';
 

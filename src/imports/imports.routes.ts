@@ -5,7 +5,7 @@ import { assertManagesCohort } from '../workshops/index.js';
 import { decodeCsvFile, IMPORT_MAX_BYTES } from './csv-file.js';
 import { ImportFileError, ImportFileTooLargeError } from './errors.js';
 import type { ImportsService } from './imports.service.js';
-import { resultCounts, rowsForPage } from './view-model.js';
+import { resultCounts, rowsForPage } from './import.pages.js';
 import { importUploadReader } from './upload.js';
 
 const importPath = (cohortId: string) => `/cohorts/${encodeURIComponent(cohortId)}/import`;

@@ -2,6 +2,6 @@
 export { createStrategies, type Strategies, type StrategiesDeps } from './strategies.service.js';
 export { strategiesRoutes } from './strategies.routes.js';
 export { attendanceStandings, type AttendanceStanding } from './completion/attendance-rule.js';
-export { scoreLabel } from './maturity/maturity-page.js';
-export { strategyPaths } from './pages.js';
+export { scoreLabel } from './maturity/maturity.pages.js';
+export { strategyPaths } from './strategy.pages.js';
 export type { StrategyStatus } from './strategy.model.js';

@@ -6,7 +6,7 @@ import { flash } from '../shared/http/context.js';
 import { requireAccount, requireRole } from '../shared/http/guards.js';
 import { accountsWithRole } from '../accounts/queries.js';
 import { IncompleteStrategyError } from './completeness.js';
-import { overviewPage, sectionList, strategyPaths } from './pages.js';
+import { overviewPage, sectionList, strategyPaths } from './strategy.pages.js';
 import { assignReviewerSchema, reviewSchema } from './schemas.js';
 import { renderWithPartials } from './views.js';
 import { renderOverview, type WorkbookRoutesDeps } from './workbook.routes.js';

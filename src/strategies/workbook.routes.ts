@@ -6,7 +6,7 @@ import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount } from '../shared/http/guards.js';
 import { showSections } from './export/document.js';
-import { isEditable, overviewPage, strategyHeading, strategyPaths } from './pages.js';
+import { isEditable, overviewPage, strategyHeading, strategyPaths } from './strategy.pages.js';
 import type { ReviewService } from './review.service.js';
 import { saveSectionSchema, startStrategySchema } from './schemas.js';
 import { sectionForm, sectionValues } from './section-form.js';

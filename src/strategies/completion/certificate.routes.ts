@@ -5,7 +5,7 @@ import { flash } from '../../shared/http/context.js';
 import { renderInvalid } from '../../shared/http/forms.js';
 import { requireAccount } from '../../shared/http/guards.js';
 import type { CertificateView, CompletionService } from './completion.service.js';
-import { strategyPaths } from '../pages.js';
+import { strategyPaths } from '../strategy.pages.js';
 import { certificateNamesSchema } from '../schemas.js';
 
 export interface CertificateRoutesDeps {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { CourseCatalogue } from '../../courses/index.js';
 import { requireAccount } from '../../shared/http/guards.js';
 import { showBrief, showSections, type ShownBrief, type ShownSection, type Translate } from './document.js';
-import { strategyHeading, strategyPaths } from '../pages.js';
+import { strategyHeading, strategyPaths } from '../strategy.pages.js';
 import { renderPdf, type PdfBlock } from './pdf.js';
 import { renderWithPartials } from '../views.js';
 import type { WorkbookService } from '../workbook.service.js';

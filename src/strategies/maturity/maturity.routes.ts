@@ -4,10 +4,10 @@ import { parseForm } from '../../shared/forms.js';
 import { flash } from '../../shared/http/context.js';
 import { renderInvalid } from '../../shared/http/forms.js';
 import { requireAccount } from '../../shared/http/guards.js';
-import { maturityView } from './maturity-page.js';
+import { maturityView } from './maturity.pages.js';
 import { DIMENSIONS, QUESTIONS, SCALE, STAGES, type Stage } from './maturity.js';
 import type { MaturityService } from './maturity.service.js';
-import { strategyPaths } from '../pages.js';
+import { strategyPaths } from '../strategy.pages.js';
 import { assessmentSchema } from '../schemas.js';
 import { formatNumber } from '../../shared/i18n/format.js';
 
