@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { trusted, type Types } from 'mongoose';
-import { isDuplicateKey } from '../shared/errors.js';
 import { OneTimeToken, SpentToken } from './token.model.js';
+import { insertOnce } from '../shared/db/claims.js';
 
 export type LinkPurpose = 'reset' | 'invite';
 
@@ -33,13 +33,7 @@ export async function peekLink(secret: string, now: Date): Promise<{ userId: Typ
 export async function spendLink(secret: string, now: Date): Promise<{ userId: Types.ObjectId; purpose: LinkPurpose } | undefined> {
   const valid = await peekLink(secret, now);
   if (!valid) return undefined;
-  try {
-    await SpentToken.create({ _id: hash(secret) });
-  } catch (error) {
-    if (isDuplicateKey(error)) return undefined;
-    throw error;
-  }
-  return valid;
+  return (await insertOnce(() => SpentToken.create({ _id: hash(secret) }))) ? valid : undefined;
 }
 
 /** Removes expired links; run periodically by the app since FerretDB has no TTL indexes. */

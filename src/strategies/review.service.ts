@@ -12,6 +12,7 @@ import type { ReviewInput } from './schemas.js';
 import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
 import { currentContent } from './workbook.service.js';
+import { insertOnce } from '../shared/db/claims.js';
 
 const MAIL_FOR: Record<string, StrategyMail> = {
   'draft>submitted': 'strategy-submitted',
@@ -51,10 +52,7 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
    */
   async function transition(strategy: StrategyDoc, to: StrategyStatus, actor: AccountView, extra: { approvedVersion?: number } = {}): Promise<void> {
     const step = { seq: strategy.transitionCount + 1, from: strategy.status, to, ...extra };
-    try {
-      await StrategyTransition.create({ strategyId: strategy._id, ...step, by: actor.id, at: deps.now() });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+    if (!(await insertOnce(() => StrategyTransition.create({ strategyId: strategy._id, ...step, by: actor.id, at: deps.now() })))) {
       const recorded = await StrategyTransition.findOne({ strategyId: strategy._id, seq: step.seq }).lean();
       const current = await Strategy.findById(strategy._id, { transitionCount: 1 }).lean();
       if (recorded && current && current.transitionCount < recorded.seq) {

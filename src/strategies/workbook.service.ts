@@ -3,13 +3,14 @@ import type { AccountView } from '../accounts/index.js';
 import { namesByIds } from '../accounts/queries.js';
 import { Company } from '../accounts/company.model.js';
 import { CourseEnrolment } from '../courses/enrolment.model.js';
-import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { Cohort } from '../workshops/cohort.model.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './access.js';
 import { normaliseContent, type SectionContent, type StrategyContent, type StrategySection } from './sections.js';
 import { Strategy, StrategyTransition, StrategyVersion, type StrategyStatus } from './strategy.model.js';
 import { type Id, toObjectId } from '../shared/db/ids.js';
+import { appendNext, AppendContendedError, insertOnce } from '../shared/db/claims.js';
 
 
 /** Which enrolment a strategy belongs to: a cohort, or a self-paced course. */
@@ -50,17 +51,19 @@ export async function currentContent(strategyId: Id): Promise<CurrentContent> {
  * save is lost and versions stay 1, 2, 3 … without gaps.
  */
 async function appendVersion(strategyId: Types.ObjectId, section: StrategySection, sectionContent: SectionContent, by: Id, at: Date): Promise<number> {
-  for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt += 1) {
-    const { version, content } = await currentContent(strategyId);
-    content[section] = sectionContent;
-    try {
-      await StrategyVersion.create({ strategyId, version: version + 1, section, content, savedBy: by, savedAt: at });
-      return version + 1;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+  // The content to store is the newest version's with this section replaced, read again before each try.
+  let content: StrategyContent | undefined;
+  const latest = async () => {
+    const current = await currentContent(strategyId);
+    content = { ...current.content, [section]: sectionContent };
+    return current.version;
+  };
+  try {
+    return await appendNext(latest, (version) => StrategyVersion.create({ strategyId, version, section, content, savedBy: by, savedAt: at }), MAX_SAVE_ATTEMPTS);
+  } catch (error) {
+    if (error instanceof AppendContendedError) throw new ConflictError('strategies.errors.busy');
+    throw error;
   }
-  throw new ConflictError('strategies.errors.busy');
 }
 
 /** The part of a strategy the company writes: starting it, saving sections, reading its history. */
@@ -83,15 +86,10 @@ export function createWorkbookService(deps: { now: () => Date }) {
       if (!actor.companyId) throw new ConflictError('strategies.errors.noCompany');
       const { cohortId, courseSlug } = await assertEnrolled(actor.companyId, target);
       const enrolmentKey = cohortId ? `cohort:${cohortId}` : `course:${courseSlug}`;
-      try {
-        const created = await Strategy.create({ companyId: actor.companyId, enrolmentKey, cohortId, courseSlug, createdBy: actor.id });
-        return String(created._id);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        const existing = await Strategy.findOne({ companyId: actor.companyId, enrolmentKey }, { _id: 1 }).lean();
-        if (!existing) throw error;
-        return String(existing._id);
-      }
+      // One strategy per company and enrolment: a second start, or one racing it, finds the first.
+      await insertOnce(() => Strategy.create({ companyId: actor.companyId, enrolmentKey, cohortId, courseSlug, createdBy: actor.id }));
+      const strategy = await Strategy.findOne({ companyId: actor.companyId, enrolmentKey }, { _id: 1 }).lean();
+      return String(strategy!._id);
     },
 
     /** The company's strategy for a course: its cohort's if it has one, else its self-paced one. */
