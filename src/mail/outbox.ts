@@ -1,9 +1,9 @@
 import { trusted, Types } from 'mongoose';
-import { isDuplicateKey } from '../shared/errors.js';
 import { OutboxMessage, type OutboxMessageDoc, type OutboxStatus } from './outbox.model.js';
 
 export { OUTBOX_STATUSES, type OutboxStatus } from './outbox.model.js';
 import { type Id, toObjectId } from '../shared/db/ids.js';
+import { insertOnce } from '../shared/db/claims.js';
 
 
 /** What a message is about; coordinators see messages about their gardens. */
@@ -42,18 +42,15 @@ export async function enqueueMessage(entry: OutboxEntry, options: { now: Date; h
   const messageId = `<${String(_id)}.outbox@${options.host}>`;
   const due = entry.notBefore ?? options.now;
   const key = entry.key ?? String(_id);
-  try {
-    await OutboxMessage.create({
-      _id, key, messageId, template: entry.template, to: entry.to, language: entry.language,
-      subject: entry.subject, text: entry.text, html: entry.html, calendar: entry.calendar,
-      notBefore: due, nextAttemptAt: due, ...entry.refs, reminderOf: entry.reminderOf,
-    });
-    return { id: String(_id), messageId, created: true };
-  } catch (error) {
-    if (!isDuplicateKey(error) || !entry.key) throw error;
-    const existing = await OutboxMessage.findOne({ key }, { messageId: 1 }).lean();
-    return { id: String(existing?._id ?? ''), messageId: existing?.messageId ?? '', created: false };
-  }
+  const created = await insertOnce(() => OutboxMessage.create({
+    _id, key, messageId, template: entry.template, to: entry.to, language: entry.language,
+    subject: entry.subject, text: entry.text, html: entry.html, calendar: entry.calendar,
+    notBefore: due, nextAttemptAt: due, ...entry.refs, reminderOf: entry.reminderOf,
+  }));
+  if (created) return { id: String(_id), messageId, created: true };
+  // Only a keyed message can meet itself again; an unkeyed one has a fresh _id as its key.
+  const existing = await OutboxMessage.findOne({ key }, { messageId: 1 }).lean();
+  return { id: String(existing?._id ?? ''), messageId: existing?.messageId ?? '', created: false };
 }
 
 /** Marks a message failed for good, with the reason a coordinator will read. */

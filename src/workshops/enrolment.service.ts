@@ -1,11 +1,12 @@
 import { trusted, Types } from 'mongoose';
 import { retryTransient as db } from '../shared/db/retry-transient.js';
-import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { DomainEvents, EnrolmentChange } from '../shared/events.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
 import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace, type EnrolmentDoc } from './enrolment.model.js';
 import { claimSeat, joinWaitlist, placeOf, seatOf, waitlistRank } from './seats.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
+import { claimFirstFree, insertOnce } from '../shared/db/claims.js';
 
 export interface EnrolmentOutcome {
   status: 'enrolled' | 'waitlisted';
@@ -135,16 +136,10 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
 
   /** Inserts a participant slot; true when the person holds one now, false when every slot is taken. */
   async function claimParticipantSlot(cohort: Pick<CohortDoc, '_id' | 'participantsPerCompany'>, companyId: Id, accountId: Id): Promise<boolean> {
-    for (let slot = 1; slot <= cohort.participantsPerCompany; slot += 1) {
-      try {
-        await db(() => ParticipantSlot.create({ cohortId: cohort._id, companyId, slot, accountId }));
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        if (await db(() => ParticipantSlot.exists({ cohortId: cohort._id, accountId }))) return true;
-      }
-    }
-    return false;
+    const slots = Array.from({ length: cohort.participantsPerCompany }, (_, i) => i + 1);
+    const holdsOne = async () => (await db(() => ParticipantSlot.exists({ cohortId: cohort._id, accountId }))) !== null;
+    const claimed = await claimFirstFree(slots, (slot) => db(() => ParticipantSlot.create({ cohortId: cohort._id, companyId, slot, accountId })), holdsOne);
+    return claimed !== undefined || (await holdsOne());
   }
 
   /**
@@ -166,11 +161,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
    */
   async function openEnrolment(cohortId: Types.ObjectId, companyId: Id): Promise<{ enrolment: EnrolmentDoc; mine: boolean }> {
     const _id = new Types.ObjectId();
-    try {
-      await db(() => Enrolment.create({ _id, cohortId, companyId, status: 'pending', participantIds: [] }));
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await insertOnce(() => db(() => Enrolment.create({ _id, cohortId, companyId, status: 'pending', participantIds: [] })));
     const enrolment = await db(() => Enrolment.findOne({ cohortId, companyId }).lean());
     // Withdrawn in the instant between: as if it had never been.
     if (!enrolment) return openEnrolment(cohortId, companyId);
