@@ -3,23 +3,12 @@ import { rotateFeedToken } from '../../src/calendar/feed-tokens.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { newAgent, signIn, submitForm } from '../support/http.js';
-import { startWireProxy, type WireProxy } from '../support/wire-proxy.js';
+import { proxiedAppSuite } from '../support/wire-proxy.js';
 import { makeCohort, makeGarden } from '../workshops/fixtures.js';
 
 describe('shared/http', () => {
   describe('a database outage', () => {
-    let t: TestApp;
-    let proxy: WireProxy;
-    beforeEach(async () => {
-      const target = new URL(process.env.TEST_MONGODB_URI!);
-      proxy = await startWireProxy({ host: target.hostname, port: Number(target.port) });
-      t = await startTestApp({}, { mongoUri: proxy.uri });
-    });
-    afterEach(async () => {
-      proxy.setDown(false);
-      await t.close();
-      await proxy.close();
-    });
+    const suite = proxiedAppSuite();
 
     it('when the database is down, then pages, downloads and feeds answer 503 with a retry hint, and work again when it is back', async function () {
       this.timeout(60_000);
@@ -27,16 +16,16 @@ describe('shared/http', () => {
       const person = await makeAccount();
       const feed = await rotateFeedToken(person._id);
       const paths = [`/workshops/${cohort._id}`, `/workshops/${cohort._id}/calendar.ics`, feed];
-      for (const path of paths) expect((await newAgent(t.app).get(path)).status, path).to.equal(200);
+      for (const path of paths) expect((await newAgent(suite.t.app).get(path)).status, path).to.equal(200);
 
-      proxy.setDown(true);
-      const during = await Promise.all(paths.map((path) => newAgent(t.app).get(path)));
+      suite.proxy.setDown(true);
+      const during = await Promise.all(paths.map((path) => newAgent(suite.t.app).get(path)));
       expect(during.map((r) => r.status)).to.deep.equal([503, 503, 503]);
       expect(during.map((r) => r.headers['retry-after'])).to.deep.equal(['5', '5', '5']);
       expect(during[0]!.text).to.contain('Vi får ikke kontakt med databasen');
 
-      proxy.setDown(false);
-      for (const path of paths) await newAgent(t.app).get(path).expect(200);
+      suite.proxy.setDown(false);
+      for (const path of paths) await newAgent(suite.t.app).get(path).expect(200);
     });
   });
 

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { takeIncidents } from '../support/incidents.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { signIn, type Agent } from '../support/http.js';
-import { startWireProxy, type WireProxy } from '../support/wire-proxy.js';
+import { proxiedAppSuite } from '../support/wire-proxy.js';
 
 interface Person { name: string; company: string; email: string }
 const KARI: Person = { name: 'Kari Fjellstad', company: 'Fjellbakeriet AS', email: 'kari@fjellbakeriet.no' };
@@ -52,28 +52,18 @@ describe('shared/http', () => {
   });
 
   describe('a database connection that falls out of step', () => {
-    let t: TestApp;
-    let proxy: WireProxy;
-    beforeEach(async () => {
-      const target = new URL(process.env.TEST_MONGODB_URI!);
-      proxy = await startWireProxy({ host: target.hostname, port: Number(target.port) });
-      // One pooled connection, so the request after the doubled reply is sure to meet its copy.
-      t = await startTestApp({}, { mongoUri: `${proxy.uri}?maxPoolSize=1` });
-    });
-    afterEach(async () => {
-      await t.close();
-      await proxy.close();
-    });
+    // One pooled connection, so the request after the doubled reply is sure to meet its copy.
+    const suite = proxiedAppSuite('?maxPoolSize=1');
 
     it('when a reply arrives twice, then a request answers 503 rather than another user\'s page, and the next requests are served right', async () => {
-      const kari = await signInAs(t, KARI);
-      const ola = await signInAs(t, OLA);
-      const sessions = sessionCollection(mongoose.connection.getClient(), t.dbName);
+      const kari = await signInAs(suite.t, KARI);
+      const ola = await signInAs(suite.t, OLA);
+      const sessions = sessionCollection(mongoose.connection.getClient(), suite.t.dbName);
       const kariAccount = await mongoose.connection.db!.collection('users').findOne({ email: KARI.email });
       const kariSession = (await sessions.find({}).toArray()).find((s) => s.session.includes(String(kariAccount!._id)));
 
       // The reply to the lookup of Kari's session is sent twice; the copy waits on that connection.
-      proxy.duplicateReplyTo(kariSession!._id);
+      suite.proxy.duplicateReplyTo(kariSession!._id);
       const outcomes: Array<{ status: number; who: Person; text: string; retryAfter?: string }> = [];
       for (let i = 0; i < 10; i += 1) {
         const who = i % 2 ? OLA : KARI;
@@ -81,7 +71,7 @@ describe('shared/http', () => {
         outcomes.push({ status: response.status, who, text: response.text, retryAfter: response.headers['retry-after'] });
       }
 
-      expect(proxy.duplicatesSent).to.equal(1);
+      expect(suite.proxy.duplicatesSent).to.equal(1);
       expect(takeIncidents()).to.have.lengthOf(1).and.to.satisfy((seen: string[]) => seen[0]!.startsWith('wire-protocol-error'));
       const failed = outcomes.filter((o) => o.status !== 200);
       expect(failed.map((o) => o.status)).to.deep.equal([503]);

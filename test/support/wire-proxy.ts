@@ -1,3 +1,4 @@
+import { startTestApp, type TestApp } from './app.js';
 import net from 'node:net';
 
 /**
@@ -78,4 +79,24 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * Before/after hooks for a test app whose database connection runs through a
+ * wire proxy in front of the test FerretDB; `uriOptions` go on its connection
+ * string (e.g. "?maxPoolSize=1"). Call inside describe().
+ */
+export function proxiedAppSuite(uriOptions = ''): { readonly t: TestApp; readonly proxy: WireProxy } {
+  const state = {} as { t: TestApp; proxy: WireProxy };
+  beforeEach(async () => {
+    const target = new URL(process.env.TEST_MONGODB_URI!);
+    state.proxy = await startWireProxy({ host: target.hostname, port: Number(target.port) });
+    state.t = await startTestApp({}, { mongoUri: `${state.proxy.uri}${uriOptions}` });
+  });
+  afterEach(async () => {
+    state.proxy.setDown(false);
+    await state.t.close();
+    await state.proxy.close();
+  });
+  return state;
 }
