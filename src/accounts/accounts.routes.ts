@@ -20,6 +20,8 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
   const sectors = (req: Request) => SECTORS.map((value) => ({ value, label: req.t(`sectors.${value}`) }));
 
   router.get('/register', provideToken, (req, res) => {
+    // A signed-in person has an account already; the form would only confuse.
+    if (req.account) return res.redirect('/dashboard');
     res.render('accounts/register', { values: {}, sectors: sectors(req) });
   });
 
@@ -36,6 +38,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
   });
 
   router.get('/login', provideToken, (req, res) => {
+    if (req.account) return res.redirect(safeReturnPath(req.query.next));
     res.render('accounts/login', { values: {}, next: safeReturnPath(req.query.next) });
   });
 

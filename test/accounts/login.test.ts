@@ -49,6 +49,14 @@ describe('accounts', () => {
       expect((await agent.get('/dashboard')).status).to.equal(302);
     });
 
+    it('when a signed-in person opens login or registration, then they are sent on instead of shown the forms', async () => {
+      await makeAccount({ email: 'inne@example.no' });
+      const agent = await signIn(t.app, 'inne@example.no', PASSWORD);
+      expect((await agent.get('/login').expect(302)).headers.location).to.equal('/dashboard');
+      expect((await agent.get('/login?next=%2Fstrategy').expect(302)).headers.location).to.equal('/strategy');
+      expect((await agent.get('/register').expect(302)).headers.location).to.equal('/dashboard');
+    });
+
     it('when the user logs out, then the dashboard sends them to login again', async () => {
       await makeAccount({ email: 'ola@example.no' });
       const agent = await signIn(t.app, 'ola@example.no', PASSWORD);

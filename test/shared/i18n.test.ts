@@ -23,6 +23,12 @@ describe('i18n', () => {
       expect(translate('nb', 'workshops.cohort.perCompany', { count: 1 })).to.equal('Én person per bedrift.');
       expect(translate('nb', 'workshops.cohort.perCompany', { count: 2 })).to.equal('Inntil 2 personer per bedrift.');
     });
+
+    it('when nothing is done yet, then the course asks to begin rather than to continue', () => {
+      expect(translate('nb', 'courses.course.continue', { done: 0, title: 'Digitale muligheter' })).to.equal('Begynn med første modul: Digitale muligheter');
+      expect(translate('nb', 'courses.course.continue', { done: 2, title: 'Sosiale medier' })).to.equal('Fortsett der du slapp: Sosiale medier');
+      expect(translate('en', 'courses.dashboard.continue', { done: 0, title: 'Opportunities' })).to.equal('Start: Opportunities');
+    });
   });
 
   describe('chooseLanguage', () => {
