@@ -14,6 +14,7 @@ import { accountsWithRole } from './gardens.service.js';
 import { enrolmentRoster } from './listing.service.js';
 import { createCohortSchema, enrolByOrgNumberSchema, moveCompanySchema, reasonSchema, rescheduleSchema, updateCohortSchema } from './schemas.js';
 import { NORWAY_ZONE } from '../shared/i18n/format.js';
+import { defaultStartDate } from './schedule.js';
 
 const osloDate = (d: Date) => DateTime.fromJSDate(d).setZone(NORWAY_ZONE).toISODate()!;
 const osloTime = (d: Date) => DateTime.fromJSDate(d).setZone(NORWAY_ZONE).toFormat('HH:mm');
@@ -36,7 +37,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
   }
 
   router.get('/cohorts/new', ...managers, async (req, res) => {
-    const start = DateTime.now().setZone(NORWAY_ZONE).plus({ weeks: 4 });
+    const start = DateTime.fromISO(defaultStartDate(new Date()), { zone: NORWAY_ZONE });
     await renderNewForm(req, res, String(req.query.garden ?? ''), {
       startDate: start.toISODate(), enrolmentDeadline: start.minus({ weeks: 1 }).toISODate(), startTime: '16:00', endTime: '19:00',
       capacity: 20, participantsPerCompany: 2, minSessionsAttended: 5, courseSlug: 'digital-strategy',

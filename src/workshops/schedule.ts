@@ -88,3 +88,15 @@ export async function assertNoClash(plan: { gardenId: Types.ObjectId; trainerIds
     }
   }
 }
+
+/** Whether a day falls in the Christmas break (21 December – 3 January), when small companies are closed. */
+function inChristmasBreak(day: DateTime): boolean {
+  return (day.month === 12 && day.day >= 21) || (day.month === 1 && day.day <= 3);
+}
+
+/** Where a new cohort's first afternoon is proposed: four weeks ahead, or the first day after the Christmas break. */
+export function defaultStartDate(now: Date): string {
+  const day = DateTime.fromJSDate(now).setZone(NORWAY_ZONE).plus({ weeks: 4 }).startOf('day');
+  if (!inChristmasBreak(day)) return day.toISODate()!;
+  return DateTime.fromObject({ year: day.month === 12 ? day.year + 1 : day.year, month: 1, day: 4 }, { zone: NORWAY_ZONE }).toISODate()!;
+}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { easterSunday, holidayOn } from '../../src/workshops/holidays.js';
-import { osloInterval, proposeSessions } from '../../src/workshops/schedule.js';
+import { defaultStartDate, osloInterval, proposeSessions } from '../../src/workshops/schedule.js';
 
 describe('workshops', () => {
   describe('easterSunday', () => {
@@ -16,6 +16,18 @@ describe('workshops', () => {
       expect(holidayOn('2027-05-06')).to.equal('Kristi himmelfartsdag');
       expect(holidayOn('2027-05-17')).to.equal('Grunnlovsdag / Andre pinsedag');
       expect(holidayOn('2027-03-24')).to.equal(undefined);
+    });
+  });
+
+  describe('defaultStartDate', () => {
+    it('when four weeks ahead is an ordinary day, then the first afternoon is proposed then', () => {
+      expect(defaultStartDate(new Date('2027-02-01T10:00:00Z'))).to.equal('2027-03-01');
+    });
+
+    it('when four weeks ahead falls in the Christmas break, then the first day after it is proposed instead', () => {
+      expect(defaultStartDate(new Date('2026-12-01T10:00:00Z'))).to.equal('2027-01-04');
+      expect(defaultStartDate(new Date('2026-12-05T10:00:00Z'))).to.equal('2027-01-04');
+      expect(defaultStartDate(new Date('2026-11-22T10:00:00Z'))).to.equal('2026-12-20');
     });
   });
 
