@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { formatDateTime } from '../../src/shared/i18n/format.js';
 import { catalogueKeys, chooseLanguage, translate } from '../../src/shared/i18n/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { newAgent } from '../support/http.js';
@@ -28,6 +29,14 @@ describe('i18n', () => {
       expect(translate('nb', 'courses.course.continue', { done: 0, title: 'Digitale muligheter' })).to.equal('Begynn med første modul: Digitale muligheter');
       expect(translate('nb', 'courses.course.continue', { done: 2, title: 'Sosiale medier' })).to.equal('Fortsett der du slapp: Sosiale medier');
       expect(translate('en', 'courses.dashboard.continue', { done: 0, title: 'Opportunities' })).to.equal('Start: Opportunities');
+    });
+  });
+
+  describe('dates', () => {
+    it('when a date is shown, then Norwegian has the day\'s dot and English does not, both in Norwegian time', () => {
+      const moment = new Date('2027-02-04T15:00:00Z');
+      expect(formatDateTime(moment, 'nb', 'cccc d. MMMM yyyy HH:mm')).to.equal('torsdag 4. februar 2027 16:00');
+      expect(formatDateTime(moment, 'en', 'cccc d. MMMM yyyy HH:mm')).to.equal('Thursday 4 February 2027 16:00');
     });
   });
 

@@ -14,9 +14,17 @@ export function inNorway(value: Date, lang: Language): DateTime {
   return DateTime.fromJSDate(value).setZone(NORWAY_ZONE).setLocale(localeOf(lang));
 }
 
+/**
+ * A date pattern written the Norwegian way, for the reader's language: the day's
+ * ordinal dot ("4. februar") is Norwegian only, so English reads "4 February".
+ */
+export function localPattern(pattern: string, lang: Language): string {
+  return lang === 'en' ? pattern.replace(/\bd\. /g, 'd ') : pattern;
+}
+
 /** A moment as Norwegian time in the reader's language, in a luxon pattern such as "d. MMMM yyyy". */
 export function formatDateTime(value: Date, lang: Language, pattern: string): string {
-  return inNorway(value, lang).toFormat(pattern);
+  return inNorway(value, lang).toFormat(localPattern(pattern, lang));
 }
 
 /** A number in the reader's format: "1,5" in Norwegian, "1.5" in English. */

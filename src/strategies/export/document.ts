@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../../shared/i18n/index.js';
 import { SECTION_LAYOUT, sectionIsEmpty, STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from '../sections.js';
-import { formatNumber, localeOf } from '../../shared/i18n/format.js';
+import { formatNumber, localeOf, localPattern } from '../../shared/i18n/format.js';
 
 /** Translates a key in the reader's language (req.t, or translate bound to a language). */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -52,7 +52,7 @@ export function kronerLabel(value: string | number, language: Language): string 
 
 function dayLabel(value: string, language: Language): string {
   const day = DateTime.fromISO(value);
-  return day.isValid ? day.setLocale(localeOf(language)).toFormat('d. MMMM yyyy') : value;
+  return day.isValid ? day.setLocale(localeOf(language)).toFormat(localPattern('d. MMMM yyyy', language)) : value;
 }
 
 function table(section: StrategySection, content: StrategyContent, t: Translate, language: Language): ShownTable | undefined {
