@@ -13,7 +13,7 @@ import type { EnrolmentService } from './enrolment.service.js';
 import { accountsWithRole } from './gardens.service.js';
 import { enrolmentRoster } from './listing.service.js';
 import { createCohortSchema, enrolByOrgNumberSchema, moveCompanySchema, reasonSchema, rescheduleSchema, updateCohortSchema } from './schemas.js';
-import { NORWAY_ZONE } from '../shared/i18n/format.js';
+import { formatDateTime, NORWAY_ZONE } from '../shared/i18n/format.js';
 import { defaultStartDate } from './schedule.js';
 
 const osloDate = (d: Date) => DateTime.fromJSDate(d).setZone(NORWAY_ZONE).toISODate()!;
@@ -48,7 +48,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
     try {
       const { cohortId, skipped } = await deps.cohorts.createCohort(req.account!, parseForm(createCohortSchema, req.body));
       flash(req, 'success', 'workshops.cohortForm.created');
-      if (skipped.length) flash(req, 'info', 'workshops.cohortForm.skipped', { days: skipped.join(', ') });
+      if (skipped.length) flash(req, 'info', 'workshops.cohortForm.skipped', { days: skipped.map((s) => `${formatDateTime(DateTime.fromISO(s.date, { zone: NORWAY_ZONE }).toJSDate(), req.lang, 'd. MMMM yyyy')} (${s.holiday})`).join(', ') });
       res.redirect(`/cohorts/${cohortId}/manage`);
     } catch (error) {
       await renderNewForm(req, res, String(req.body.gardenId), req.body, error);

@@ -9,7 +9,7 @@ import { assertManagesCohort, assertManagesGarden } from './access.js';
 import { applyCalendarChange, recordCalendarChange, sessionChangeId, wholeCohortChange, type NewCalendarChange } from './calendar-changes.js';
 import { Cohort, WorkshopSession } from './cohort.model.js';
 import type { EnrolmentService } from './enrolment.service.js';
-import { assertNoClash, osloInterval, proposeSessions, type PlannedSession } from './schedule.js';
+import { assertNoClash, osloInterval, proposeSessions, type PlannedSession, type SkippedDay } from './schedule.js';
 import type { CreateCohortInput, SessionChangeInput, UpdateCohortInput } from './schemas.js';
 import { idOrNotFound, toObjectId } from '../shared/db/ids.js';
 import { NORWAY_ZONE } from '../shared/i18n/format.js';
@@ -39,7 +39,7 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
 
   return {
     /** Creates a cohort with one session per module, weekly from the start date, skipping public holidays. */
-    async createCohort(actor: AccountView, input: CreateCohortInput): Promise<{ cohortId: string; skipped: string[] }> {
+    async createCohort(actor: AccountView, input: CreateCohortInput): Promise<{ cohortId: string; skipped: SkippedDay[] }> {
       const garden = await assertManagesGarden(actor, input.gardenId);
       const modules = deps.catalogue.moduleSlugs(input.courseSlug);
       if (!modules.length) throw new ValidationError({ courseSlug: 'forms.choose' });
@@ -60,7 +60,7 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       for (const session of created) {
         await deps.events.publish({ type: 'session.scheduled', cohortId: String(cohort._id), sessionId: String(session._id) });
       }
-      return { cohortId: String(cohort._id), skipped: proposal.flatMap((p) => (p.skipped ? [p.skipped] : [])) };
+      return { cohortId: String(cohort._id), skipped: proposal.flatMap((p) => p.skipped ?? []) };
     },
 
     /** Changes the date, times or room of sessions; each changed session is 'moved', one SEQUENCE up, and everyone enrolled is told. */

@@ -25,19 +25,25 @@ export function osloInterval(date: string, start: string, end: string): { starts
   return { startsAt: at(start).toJSDate(), endsAt: at(end).toJSDate() };
 }
 
+/** A week the series passed over, and the public holiday that fell on it. */
+export interface SkippedDay {
+  date: string;
+  holiday: string;
+}
+
 /**
  * Proposes `count` weekly afternoons from a start date (yyyy-MM-dd); a week whose
  * day is a Norwegian public holiday is skipped, and the series moves on a week.
  */
-export function proposeSessions(startDate: string, count = 6, start = '16:00', end = '19:00'): Array<ProposedSession & { skipped?: string }> {
-  const proposed: Array<ProposedSession & { skipped?: string }> = [];
+export function proposeSessions(startDate: string, count = 6, start = '16:00', end = '19:00'): Array<ProposedSession & { skipped?: SkippedDay[] }> {
+  const proposed: Array<ProposedSession & { skipped?: SkippedDay[] }> = [];
   let day = DateTime.fromISO(startDate, { zone: NORWAY_ZONE });
-  const skipped: string[] = [];
+  const skipped: SkippedDay[] = [];
   while (proposed.length < count) {
     const date = day.toISODate()!;
     const holiday = holidayOn(date);
-    if (holiday) skipped.push(`${date} (${holiday})`);
-    else proposed.push({ date, start, end, skipped: skipped.splice(0).join(', ') || undefined });
+    if (holiday) skipped.push({ date, holiday });
+    else proposed.push({ date, start, end, skipped: skipped.length ? skipped.splice(0) : undefined });
     day = day.plus({ weeks: 1 });
   }
   return proposed;

@@ -47,7 +47,7 @@ describe('workshops', () => {
       ]);
       expect(sessions.map((s) => s.moduleSlug)[0]).to.equal('digital-opportunities');
       const manage = await agent.get(response.headers.location!).expect(200);
-      expect(manage.text).to.contain('Skjærtorsdag');
+      expect(manage.text).to.contain('Hoppet over helligdager: 25. mars 2027 (Skjærtorsdag).');
     });
 
     it('when the room is already booked at the same time, then creation is refused naming the clash', async () => {
