@@ -75,6 +75,15 @@ export const mailMessages = defineMessages({
     notRetryable: 'Bare e-poster som feilet eller er usikre, kan sendes igjen.',
     empty: 'Ingen e-poster her.',
     calendar: 'med kalender ({method})',
+    why: {
+      queued: 'Forrige forsøk mislyktes; et nytt forsøk kommer av seg selv.',
+      sending: 'Et forsøk pågår.',
+      sent: 'Sendt etter et mislykket forsøk.',
+      failed: 'Mottakerens e-posttjener avviste e-posten.',
+      uncertain: 'Sendingen ble avbrutt; e-posten kan ha kommet fram.',
+      obsolete: 'Ikke lenger aktuell.',
+    },
+    technical: 'Svar fra e-posttjeneren:',
     statuses: {
       queued: 'I kø',
       sending: 'Sendes',
@@ -159,6 +168,15 @@ export const mailMessages = defineMessages({
     notRetryable: 'Only failed or uncertain emails can be sent again.',
     empty: 'No emails here.',
     calendar: 'with calendar ({method})',
+    why: {
+      queued: 'The last attempt failed; another follows by itself.',
+      sending: 'An attempt is under way.',
+      sent: 'Sent after a failed attempt.',
+      failed: 'The recipient’s mail server refused the email.',
+      uncertain: 'Sending was cut off; the email may have arrived.',
+      obsolete: 'No longer relevant.',
+    },
+    technical: 'The mail server’s answer:',
     statuses: {
       queued: 'Queued',
       sending: 'Sending',

@@ -39,6 +39,9 @@ describe('mail', () => {
       const page = await agent.get('/outbox?status=failed').expect(200);
       expect(page.text).to.contain('ugyldig@example.no');
       expect(page.text).to.contain('Feilet');
+      // Said in the page's language, with the server's own (English) answer marked as English.
+      expect(page.text).to.contain('Mottakerens e-posttjener avviste e-posten.');
+      expect(page.text).to.match(/Svar fra e-posttjeneren: <span lang="en">[^<]*550/);
       expect(page.text).to.contain(`/outbox/${failed._id}/retry`);
       const retried = await agent.post(`/outbox/${failed._id}/retry`).type('form').send({ _csrf: csrfFrom(page.text) });
       expect(retried.status).to.equal(302);
