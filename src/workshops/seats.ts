@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { trusted, type Types } from 'mongoose';
 import { retryTransient as db } from '../shared/db/retry-transient.js';
-import { isDuplicateKey } from '../shared/errors.js';
+import { insertOnce } from '../shared/db/claims.js';
 import type { CohortDoc } from './cohort.model.js';
 import { Seat, WaitlistPlace } from './enrolment.model.js';
 import type { Id } from '../shared/db/ids.js';
-
 
 /** The longest pause after losing the race for a waitlist position. */
 const MAX_BACKOFF_MS = 1000;
@@ -43,12 +42,7 @@ export async function claimSeat(cohort: Pick<CohortDoc, '_id' | 'capacity'>, com
     if (free.length === 0) return undefined;
     // A random free number, so companies arriving together do not all fight for the same one.
     const seatNo = free[crypto.randomInt(free.length)]!;
-    try {
-      await db(() => Seat.create({ cohortId: cohort._id, seatNo, companyId }));
-      return { seatNo, claimed: true };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    if (await insertOnce(() => db(() => Seat.create({ cohortId: cohort._id, seatNo, companyId })))) return { seatNo, claimed: true };
   }
 }
 
@@ -76,12 +70,7 @@ async function takePosition(cohortId: Types.ObjectId, companyId: Id): Promise<nu
     if (own !== undefined) return own;
     const last = await db(() => WaitlistPlace.findOne({ cohortId }, { position: 1 }).sort({ position: -1 }).lean());
     const position = (last?.position ?? 0) + 1;
-    try {
-      await db(() => WaitlistPlace.create({ cohortId, position, companyId }));
-      return position;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    if (await insertOnce(() => db(() => WaitlistPlace.create({ cohortId, position, companyId })))) return position;
     // Lost to another process: pause a little longer each time, so two crowds do not collide in step.
     await new Promise((resolve) => setTimeout(resolve, crypto.randomInt(1 + Math.min(MAX_BACKOFF_MS, 5 * 2 ** lost))));
   }

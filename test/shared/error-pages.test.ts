@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import express from 'express';
 import path from 'node:path';
 import request from 'supertest';
-import { MongoServerSelectionError } from 'mongodb';
+import { MongoServerError, MongoServerSelectionError } from 'mongodb';
 import { ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../src/shared/errors.js';
 import { errorHandler, notFound, statusOf } from '../../src/shared/http/error-handler.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -52,6 +52,8 @@ describe('error pages', () => {
 
     it('when the database cannot be reached, then 503; any other failure is 500', () => {
       expect(statusOf(new MongoServerSelectionError('no server', { type: 'Unknown', servers: new Map() } as never))).to.equal(503);
+      // FerretDB's locked SQLite database, still locked after the retries: a moment's outage, not a bug.
+      expect(statusOf(new MongoServerError({ code: 1, codeName: 'InternalError', errmsg: 'database is locked (5) (SQLITE_BUSY)' }))).to.equal(503);
       expect(statusOf(new Error('bug'))).to.equal(500);
     });
   });

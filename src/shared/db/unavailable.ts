@@ -1,6 +1,5 @@
-import {
-  MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError, MongoUnexpectedServerResponseError,
-} from 'mongodb';
+import { MongoNotConnectedError, MongoTopologyClosedError, MongoUnexpectedServerResponseError } from 'mongodb';
+import { isTransientDbError } from './retry-transient.js';
 
 // Mongoose wraps some of the driver's errors in its own classes; they are recognised by name.
 const UNAVAILABLE_NAMES = new Set(['MongooseServerSelectionError', 'MongoPoolClearedError', 'PoolClearedError', 'PoolClearedOnNetworkError']);
@@ -13,8 +12,9 @@ const UNAVAILABLE_NAMES = new Set(['MongooseServerSelectionError', 'MongoPoolCle
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError
-    || error instanceof MongoTopologyClosedError || error instanceof MongoUnexpectedServerResponseError) return true;
+  // What is worth retrying (a lost connection, a locked SQLite database) is, once retries ran out, unavailable for now.
+  if (isTransientDbError(error)) return true;
+  if (error instanceof MongoNotConnectedError || error instanceof MongoTopologyClosedError || error instanceof MongoUnexpectedServerResponseError) return true;
   if (UNAVAILABLE_NAMES.has(error.name)) return true;
   // Mongoose queues operations while disconnected and gives up with this message.
   return error.name === 'MongooseError' && /buffering timed out/.test(error.message);
