@@ -3,6 +3,7 @@ import type { Mailer } from '../mail/index.js';
 import { ConflictError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { SignedInAccount } from '../shared/http/account.js';
 import type { Language } from '../shared/i18n/index.js';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/index.js';
 import { Company } from './company.model.js';
 import { issueLink, peekLink, spendLink } from './one-time-links.js';
 import { hashPassword, passwordWeakness, verifyNothing, verifyPassword } from './password.js';
@@ -74,6 +75,7 @@ export function createAccountsService(deps: AccountsDeps) {
         const user = await User.create({
           email: input.email, name: input.name, passwordHash: await hashPassword(input.password),
           roles: ['participant'], companyId: company._id, language: input.language,
+          privacyNotice: { version: PRIVACY_NOTICE_VERSION, acceptedAt: deps.now() },
         });
         await deps.mailer.queue({ template: 'welcome', to: user.email, language: toAccountView(user).language, data: { name: user.name, company: company.name, link: `${deps.baseUrl}/dashboard` } }).catch(() => undefined); // a lost welcome must not undo the registration
         return toAccountView(user);

@@ -26,6 +26,8 @@ export const registerSchema = z.object({
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'forms.url' })]))
     .optional(),
   language: z.enum(LANGUAGES).default('nb'),
+  // The box on the form: a person is registered only once they have seen the privacy notice.
+  acceptPrivacy: z.literal('yes', { error: 'privacy.consentRequired' }),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

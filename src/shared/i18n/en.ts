@@ -15,6 +15,7 @@ export const en: Shape<typeof nb> = {
     register: 'Register your company',
     otherLanguage: 'Norsk',
     footer: 'Digital Afternoons – digital strategy for small businesses, run by the business gardens.',
+    product: 'Digital Afternoons',
   },
   home: {
     title: 'Welcome',

@@ -11,7 +11,8 @@ export const nb = {
     logout: 'Logg ut',
     register: 'Registrer bedriften',
     otherLanguage: 'English',
-    footer: 'Digital Afternoons – digital strategi for små bedrifter, i regi av næringshagene.',
+    footer: 'Digitale ettermiddager – digital strategi for små bedrifter, i regi av næringshagene.',
+    product: 'Digitale ettermiddager',
   },
   home: {
     title: 'Velkommen',
@@ -184,14 +185,14 @@ export const nb = {
   },
   mail: {
     greeting: 'Hei {name},',
-    signature: 'Hilsen Digital Afternoons',
+    signature: 'Hilsen Digitale ettermiddager',
     'password-reset': {
       subject: 'Velg nytt passord',
       body: 'Du (eller noen andre) ba om å få velge nytt passord. Lenken under virker én gang, i {minutes} minutter:',
       ignore: 'Ba du ikke om dette, kan du se bort fra e-posten. Passordet ditt er uendret.',
     },
     'colleague-invite': {
-      subject: 'Du er invitert til Digital Afternoons',
+      subject: 'Du er invitert til Digitale ettermiddager',
       body: '{inviter} har lagt deg til som deltaker for {company}. Velg passordet ditt her:',
       expires: 'Lenken virker én gang og gjelder i sju dager.',
     },
