@@ -94,9 +94,20 @@ export function createAccountsService(deps: AccountsDeps) {
       return (await verifyPassword(password, user.passwordHash)) ? toAccountView(user) : undefined;
     },
 
-    async findAccount(id: string): Promise<AccountView | undefined> {
+    /**
+     * The account of a session, or undefined when it is gone or the session signed in before the
+     * person logged out everywhere or changed their password. One point lookup, on every request.
+     */
+    async findSignedIn(id: string, signedInAt: number | undefined): Promise<AccountView | undefined> {
       const user = await User.findById(id).lean();
-      return user ? toAccountView(user) : undefined;
+      if (!user) return undefined;
+      if (user.sessionsValidFrom && (signedInAt ?? 0) < user.sessionsValidFrom.getTime()) return undefined;
+      return toAccountView(user);
+    },
+
+    /** The moment a session signing in now records: the same clock that log-out-everywhere compares with. */
+    signInTime(): number {
+      return deps.now().getTime();
     },
 
     /** Emails a reset link when the address belongs to someone; says nothing either way. */
@@ -107,13 +118,15 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Whether a password link can still be used (for showing the form). */
     async linkIsUsable(secret: string): Promise<boolean> {
-      return (await peekLink(secret, deps.now())) !== undefined;
+      const link = await peekLink(secret, deps.now());
+      return link !== undefined && link.purpose !== 'email';
     },
 
     /** Sets a new password through a one-time link; a used or expired link is refused. */
     async choosePassword(secret: string, password: string): Promise<AccountView> {
       const valid = await peekLink(secret, deps.now());
-      if (!valid) throw new NotFoundError('accounts.linkInvalid');
+      // An email-change link confirms an address; it never sets a password.
+      if (!valid || valid.purpose === 'email') throw new NotFoundError('accounts.linkInvalid');
       const user = await User.findById(valid.userId).lean();
       if (!user) throw new NotFoundError('accounts.linkInvalid');
       assertStrongPassword(password, user.email);

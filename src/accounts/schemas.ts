@@ -45,3 +45,9 @@ export const inviteColleagueSchema = z.object({ name: required(), email });
 export const assignRolesSchema = z.object({
   roles: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(ROLES, { error: 'forms.choose' }))),
 });
+
+export const profileDetailsSchema = z.object({ name: required(), language: z.enum(LANGUAGES, { error: 'forms.choose' }) });
+
+export const changePasswordSchema = z.object({ currentPassword: password, newPassword: password });
+
+export const changeEmailSchema = z.object({ newEmail: email, emailPassword: password });
