@@ -2,7 +2,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { MongoClient } from 'mongodb';
 import { pinoHttp } from 'pino-http';
-import { accountsRoutes, adminRoutes, createAccountsService } from './accounts/index.js';
+import { accountsRoutes, adminRoutes, createAccountsService, createProfileService, profileRoutes } from './accounts/index.js';
 import { attendanceRoutes, createAttendanceService } from './attendance/index.js';
 import { calendarPanel, calendarRoutes, createCalendarService } from './calendar/index.js';
 import { coursesRoutes, createCoursesService, type CourseCatalogue } from './courses/index.js';
@@ -11,6 +11,7 @@ import { createImportsService, importsRoutes } from './imports/index.js';
 import { createNotifications, describeTransport, mailRoutes, type Mailer } from './mail/index.js';
 import { listMaterialsForModule, materialsRoutes } from './materials/index.js';
 import { registerMessages } from './messages.js';
+import { privacyRoutes } from './privacy/index.js';
 import { reportsRoutes } from './reports/index.js';
 import type { Config } from './shared/config.js';
 import { DomainEvents } from './shared/events.js';
@@ -67,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.disable('x-powered-by');
   if (config.isProduction) app.enable('view cache');
+  // Every page's footer names where to write.
+  app.locals.site = { contactEmail: config.CONTACT_EMAIL };
 
   app.use(securityHeaders());
   app.use(express.static(projectPath('public'), { maxAge: config.isProduction ? '7d' : 0 }));
@@ -79,11 +82,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
   app.use(saveSessionBeforeRedirect);
-  app.use(requestContext((id) => accounts.findAccount(id)));
+  app.use(requestContext((id, signedInAt) => accounts.findSignedIn(id, signedInAt)));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
 
+  app.use(privacyRoutes({ controller: config.CONTROLLER_NAME, contactEmail: config.CONTACT_EMAIL }));
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
+  app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now }), provideToken: csrf.provideToken }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
   app.use(materialsRoutes({

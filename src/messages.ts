@@ -4,6 +4,7 @@ import { coursesMessages } from './courses/messages.js';
 import { importsMessages } from './imports/messages.js';
 import { mailMessages } from './mail/messages.js';
 import { materialsMessages } from './materials/messages.js';
+import { privacyMessages } from './privacy/messages.js';
 import { reportsMessages } from './reports/messages.js';
 import { addMessages } from './shared/i18n/index.js';
 import { strategiesMessages, strategyMailSubjects } from './strategies/messages.js';
@@ -17,12 +18,12 @@ export const componentMessages = {
   nb: {
     attendance: attendanceMessages.nb, courses: coursesMessages.nb, materials: materialsMessages.nb, workshops: workshopsMessages.nb,
     imports: importsMessages.nb, strategies: strategiesMessages.nb, reports: reportsMessages.nb,
-    mail: { ...strategyMailSubjects.nb, ...mailMessages.nb }, calendar: calendarMessages.nb,
+    mail: { ...strategyMailSubjects.nb, ...mailMessages.nb }, calendar: calendarMessages.nb, privacy: privacyMessages.nb,
   },
   en: {
     attendance: attendanceMessages.en, courses: coursesMessages.en, materials: materialsMessages.en, workshops: workshopsMessages.en,
     imports: importsMessages.en, strategies: strategiesMessages.en, reports: reportsMessages.en,
-    mail: { ...strategyMailSubjects.en, ...mailMessages.en }, calendar: calendarMessages.en,
+    mail: { ...strategyMailSubjects.en, ...mailMessages.en }, calendar: calendarMessages.en, privacy: privacyMessages.en,
   },
 };
 

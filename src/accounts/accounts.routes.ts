@@ -4,15 +4,11 @@ import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
-import type { AccountsService, AccountView } from './accounts.service.js';
+import type { AccountsService } from './accounts.service.js';
+import { signIn } from './sign-in.js';
 import { choosePasswordSchema, forgotPasswordSchema, inviteColleagueSchema, loginSchema, registerSchema, SECTORS } from './schemas.js';
 import { FailedLoginLimit, refuseLogin } from '../shared/http/login-limit.js';
 
-/** Starts a fresh session for the account, so a session id known before login is worthless after it. */
-async function signIn(req: Request, account: AccountView): Promise<void> {
-  await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
-  req.session.accountId = account.id;
-}
 
 export function accountsRoutes(deps: { accounts: AccountsService; provideToken: RequestHandler; loginLimit: FailedLoginLimit }): Router {
   const { accounts, provideToken } = deps;
@@ -29,7 +25,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
     try {
       const input = parseForm(registerSchema, { ...req.body, language: req.lang });
       const account = await accounts.registerOwner(input);
-      await signIn(req, account);
+      await signIn(req, account.id, accounts.signInTime());
       flash(req, 'success', 'accounts.welcome', { name: account.name });
       res.redirect('/dashboard');
     } catch (error) {
@@ -56,7 +52,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
         res.status(401).render('accounts/login', { values: { email }, next, errorList: [{ field: 'email', message: req.t('accounts.wrongCredentials') }] });
         return;
       }
-      await signIn(req, account);
+      await signIn(req, account.id, accounts.signInTime());
       res.redirect(next);
     } catch (error) {
       renderInvalid(req, res, 'accounts/login', error, req.body, { next });
@@ -93,7 +89,7 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
     try {
       const { password } = parseForm(choosePasswordSchema, req.body);
       const account = await accounts.choosePassword(String(req.params.secret), password);
-      await signIn(req, account);
+      await signIn(req, account.id, accounts.signInTime());
       flash(req, 'success', 'accounts.passwordChosen');
       res.redirect('/dashboard');
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Mailer } from '../mail/index.js';
 import { ConflictError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { SignedInAccount } from '../shared/http/account.js';
 import type { Language } from '../shared/i18n/index.js';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/index.js';
 import { Company } from './company.model.js';
 import { issueLink, peekLink, spendLink } from './one-time-links.js';
 import { hashPassword, passwordWeakness, verifyNothing, verifyPassword } from './password.js';
@@ -74,6 +75,7 @@ export function createAccountsService(deps: AccountsDeps) {
         const user = await User.create({
           email: input.email, name: input.name, passwordHash: await hashPassword(input.password),
           roles: ['participant'], companyId: company._id, language: input.language,
+          privacyNotice: { version: PRIVACY_NOTICE_VERSION, acceptedAt: deps.now() },
         });
         await deps.mailer.queue({ template: 'welcome', to: user.email, language: toAccountView(user).language, data: { name: user.name, company: company.name, link: `${deps.baseUrl}/dashboard` } }).catch(() => undefined); // a lost welcome must not undo the registration
         return toAccountView(user);
@@ -92,9 +94,20 @@ export function createAccountsService(deps: AccountsDeps) {
       return (await verifyPassword(password, user.passwordHash)) ? toAccountView(user) : undefined;
     },
 
-    async findAccount(id: string): Promise<AccountView | undefined> {
+    /**
+     * The account of a session, or undefined when it is gone or the session signed in before the
+     * person logged out everywhere or changed their password. One point lookup, on every request.
+     */
+    async findSignedIn(id: string, signedInAt: number | undefined): Promise<AccountView | undefined> {
       const user = await User.findById(id).lean();
-      return user ? toAccountView(user) : undefined;
+      if (!user) return undefined;
+      if (user.sessionsValidFrom && (signedInAt ?? 0) < user.sessionsValidFrom.getTime()) return undefined;
+      return toAccountView(user);
+    },
+
+    /** The moment a session signing in now records: the same clock that log-out-everywhere compares with. */
+    signInTime(): number {
+      return deps.now().getTime();
     },
 
     /** Emails a reset link when the address belongs to someone; says nothing either way. */
@@ -105,13 +118,15 @@ export function createAccountsService(deps: AccountsDeps) {
 
     /** Whether a password link can still be used (for showing the form). */
     async linkIsUsable(secret: string): Promise<boolean> {
-      return (await peekLink(secret, deps.now())) !== undefined;
+      const link = await peekLink(secret, deps.now());
+      return link !== undefined && link.purpose !== 'email';
     },
 
     /** Sets a new password through a one-time link; a used or expired link is refused. */
     async choosePassword(secret: string, password: string): Promise<AccountView> {
       const valid = await peekLink(secret, deps.now());
-      if (!valid) throw new NotFoundError('accounts.linkInvalid');
+      // An email-change link confirms an address; it never sets a password.
+      if (!valid || valid.purpose === 'email') throw new NotFoundError('accounts.linkInvalid');
       const user = await User.findById(valid.userId).lean();
       if (!user) throw new NotFoundError('accounts.linkInvalid');
       assertStrongPassword(password, user.email);

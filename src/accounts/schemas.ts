@@ -26,6 +26,8 @@ export const registerSchema = z.object({
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'forms.url' })]))
     .optional(),
   language: z.enum(LANGUAGES).default('nb'),
+  // The box on the form: a person is registered only once they have seen the privacy notice.
+  acceptPrivacy: z.literal('yes', { error: 'privacy.consentRequired' }),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
@@ -43,3 +45,9 @@ export const inviteColleagueSchema = z.object({ name: required(), email });
 export const assignRolesSchema = z.object({
   roles: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(ROLES, { error: 'forms.choose' }))),
 });
+
+export const profileDetailsSchema = z.object({ name: required(), language: z.enum(LANGUAGES, { error: 'forms.choose' }) });
+
+export const changePasswordSchema = z.object({ currentPassword: password, newPassword: password });
+
+export const changeEmailSchema = z.object({ newEmail: email, emailPassword: password });

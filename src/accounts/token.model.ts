@@ -7,7 +7,9 @@ import mongoose, { Schema } from 'mongoose';
 const oneTimeTokenSchema = new Schema({
   _id: { type: String },
   userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-  purpose: { type: String, enum: ['reset', 'invite'], required: true },
+  purpose: { type: String, enum: ['reset', 'invite', 'email'], required: true },
+  // For an email change: the new address, which becomes the account's once the link is used.
+  email: { type: String },
   expiresAt: { type: Date, required: true },
 }, { timestamps: true });
 

@@ -13,6 +13,10 @@ const userSchema = new Schema({
   roles: { type: [String], enum: ROLES, default: ['participant'] },
   companyId: { type: Schema.Types.ObjectId, ref: 'Company' },
   language: { type: String, enum: LANGUAGES, default: 'nb' },
+  // Which version of the privacy notice the person accepted at registration, and when.
+  // Sessions signed in before this moment are no longer valid: "log out everywhere" and a password change set it.
+  sessionsValidFrom: { type: Date },
+  privacyNotice: { type: new Schema({ version: { type: String, required: true }, acceptedAt: { type: Date, required: true } }, { _id: false }) },
 }, { timestamps: true });
 
 userSchema.index({ email: 1 }, { unique: true });

@@ -13,8 +13,8 @@ export const calendarMessages = defineMessages({
     moduleLink: 'Kursmodulen: {link}',
   },
   feed: {
-    personName: 'Digital Afternoons – {name}',
-    gardenName: 'Digital Afternoons – {garden}',
+    personName: 'Digitale ettermiddager – {name}',
+    gardenName: 'Digitale ettermiddager – {garden}',
   },
   download: {
     cohort: 'Legg alle samlingene i kalenderen (.ics)',

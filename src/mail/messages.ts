@@ -12,7 +12,7 @@ export const mailMessages = defineMessages({
   linkIntro: 'Kursrekken med alle datoer:',
   calendarNote: 'Kalenderinvitasjonen ligger i denne e-posten. Godtar du den, havner samlingene i kalenderen din, og endringer kommer på samme måte.',
   welcome: {
-    subject: 'Velkommen til Digital Afternoons',
+    subject: 'Velkommen til Digitale ettermiddager',
     body: 'Velkommen! {company} er registrert. På Min side finner du kurset, samlingene i næringshagen din og bedriftens digitale strategi.',
   },
   'enrolment-confirmed': {

@@ -55,6 +55,10 @@ const settings = {
     .describe('how often expired sessions and links are deleted (FerretDB has no TTL indexes)'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(2048).default(25)
     .describe('largest material upload in megabytes'),
+  CONTROLLER_NAME: z.string().trim().min(2).default('Næringshagen som driver programmet')
+    .describe('the organisation running the programme: the controller named in the privacy notice'),
+  CONTACT_EMAIL: z.email().default('personvern@digital-afternoons.local')
+    .describe('address for questions about privacy, accessibility and the service, shown in every footer'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
     .describe('log verbosity'),
 };

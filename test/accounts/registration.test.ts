@@ -8,7 +8,7 @@ import { newAgent, submitForm } from '../support/http.js';
 const valid = (overrides: Record<string, string> = {}) => ({
   name: 'Kari Nordmann', email: 'kari@gardsbutikk.no', password: 'fjellet er blått i dag',
   companyName: 'Oppdal Gardsbutikk AS', orgNumber: orgNumber(1234), municipality: 'Oppdal',
-  sector: 'food', employees: '4', website: 'gardsbutikk.no', ...overrides,
+  sector: 'food', employees: '4', website: 'gardsbutikk.no', acceptPrivacy: 'yes', ...overrides,
 });
 
 describe('accounts', () => {

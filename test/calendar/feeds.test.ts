@@ -76,7 +76,7 @@ describe('calendar', () => {
       expect(feed.headers['content-type']).to.equal('text/calendar; charset=utf-8');
       const calendar = parseCalendar(feed.text);
       expect(calendar.method).to.equal('PUBLISH');
-      expect(calendar.name).to.equal('Digital Afternoons – Ola Deltaker');
+      expect(calendar.name).to.equal('Digitale ettermiddager – Ola Deltaker');
       expect(calendar.refresh).to.equal('PT1H');
       expect(calendar.events.map((e) => e.uid)).to.deep.equal(sessions.map((s) => `session-${s._id}@localhost`));
       expect(calendar.events.some((e) => other.sessions.some((s) => e.uid.includes(String(s._id))))).to.equal(false);
@@ -121,7 +121,7 @@ describe('calendar', () => {
       const link = await feedFromDashboard(agent, { scope: 'garden', gardenId: String(garden._id) });
       expect(link.path).to.match(/^\/feeds\/garden\//);
       const calendar = parseCalendar((await newAgent(t.app).get(link.path).expect(200)).text);
-      expect(calendar.name).to.equal(`Digital Afternoons – ${garden.name}`);
+      expect(calendar.name).to.equal(`Digitale ettermiddager – ${garden.name}`);
       expect(calendar.events).to.have.length(sessions.length);
       expect(calendar.events[0]!.description).to.contain(cohortId);
       await newAgent(t.app).get(link.path.replace('/garden', '')).expect(404);

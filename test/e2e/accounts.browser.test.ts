@@ -28,6 +28,7 @@ describe('browser: accounts', function () {
       await page.fill('#municipality', 'Selbu');
       await page.selectOption('#sector', 'crafts');
       await page.fill('#employees', '2');
+      await page.check('#acceptPrivacy');
       await page.getByRole('button', { name: s.register, exact: true }).click();
       await page.waitForURL(/\/dashboard$/);
       expect(await page.textContent('h1')).to.contain(`${s.greeting}Eier ${s.lang}`);

@@ -13,7 +13,7 @@ import { outboxSettled } from '../support/outbox.js';
 const HEADER = ['orgnr', 'bedrift', 'navn', 'e-post', 'kommune'];
 
 /** The invitation to choose a password, as opposed to the enrolment confirmation the same people also get. */
-const isInvite = (mail: ParsedMail) => mail.subject === 'Du er invitert til Digital Afternoons';
+const isInvite = (mail: ParsedMail) => mail.subject === 'Du er invitert til Digitale ettermiddager';
 
 describe('imports', () => {
   describe('confirm', () => {

@@ -170,7 +170,7 @@ describe('mail', () => {
     it('when an owner registers, then a welcome email with the dashboard link arrives', async () => {
       const form = {
         name: 'Eva Eier', email: 'eva@example.no', password: 'lang og trygg setning', companyName: 'Evas Bakeri',
-        municipality: 'Oppdal', sector: 'food', employees: '2', language: 'nb',
+        municipality: 'Oppdal', sector: 'food', employees: '2', language: 'nb', acceptPrivacy: 'yes',
       };
       const response = await submitForm(newAgent(t.app), '/register', { ...form, orgNumber: orgNumber(4242) });
       expect(response.status).to.equal(302);

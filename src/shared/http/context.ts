@@ -15,12 +15,13 @@ export const LANGUAGE_COOKIE = 'da.lang';
 /**
  * Loads the signed-in account, chooses the language and moves flash messages
  * into the page, so every view sees `account`, `lang`, `flash` and `path`. `findAccount` is the
- * accounts component's lookup by id, passed in by the composition root.
+ * accounts component's lookup by id and sign-in time (undefined when the session no longer counts),
+ * passed in by the composition root.
  */
-export function requestContext(findAccount: (id: string) => Promise<SignedInAccount | undefined>): RequestHandler {
+export function requestContext(findAccount: (id: string, signedInAt: number | undefined) => Promise<SignedInAccount | undefined>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.session.accountId) {
-      req.account = await findAccount(req.session.accountId);
+      req.account = await findAccount(req.session.accountId, req.session.signedInAt);
       if (!req.account) delete req.session.accountId;
     }
     req.lang = chooseLanguage(req.cookies?.[LANGUAGE_COOKIE] ?? req.account?.language, req.get('accept-language'));

@@ -11,7 +11,8 @@ export function renderInvalid(req: Request, res: Response, view: string, error: 
   if (!fields) throw error;
   const params = error instanceof ConflictError ? error.params : {};
   const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, req.t(key, params)]));
-  const { password: _p, confirm: _c, _csrf, ...safeValues } = values as Record<string, unknown>;
+  // A password never comes back in a page, whatever its field is called.
+  const safeValues = Object.fromEntries(Object.entries(values).filter(([field]) => !/password|^confirm$|^_csrf$/i.test(field)));
   res.status(error instanceof ConflictError ? 409 : 400).render(view, {
     ...extra,
     values: safeValues,

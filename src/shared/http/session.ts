@@ -7,6 +7,8 @@ import { DatabaseSessionStore, sessionCollection } from './session-store.js';
 declare module 'express-session' {
   interface SessionData {
     accountId?: string;
+    /** When this session signed in (ms); the account may declare sessions before a moment invalid. */
+    signedInAt?: number;
     flash?: Array<{ type: 'success' | 'info' | 'error'; key: string; params?: Record<string, string | number> }>;
     // Set when a page with a form is shown to a visitor, so the session (and its CSRF binding) persists.
     formShown?: boolean;

@@ -1,0 +1,103 @@
+import type { Mailer } from '../mail/index.js';
+import { isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { Language } from '../shared/i18n/index.js';
+import { issueLink, peekLink, spendLink } from './one-time-links.js';
+import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
+import { User } from './user.model.js';
+
+/** How long a link to confirm a new email address works. */
+const EMAIL_LINK_MINUTES = 24 * 60;
+
+export interface ProfileView {
+  name: string;
+  email: string;
+  language: Language;
+}
+
+/**
+ * What a signed-in person changes about themselves: name, language, password and email address.
+ * A password change and "log out everywhere" end every other session: the account records from
+ * when sessions count (`sessionsValidFrom`), and each request's one lookup of the account compares
+ * it with the session's sign-in time, so no session has to be found or deleted.
+ */
+export function createProfileService(deps: { mailer: Mailer; baseUrl: string; now: () => Date }) {
+  async function person(accountId: string) {
+    const user = await User.findById(accountId).lean();
+    if (!user) throw new NotFoundError();
+    return user;
+  }
+
+  /** A notice to a person about their own account; losing it must not undo the change it reports. */
+  const tell = (template: string, to: string, language: string | null | undefined, data: Record<string, unknown>) =>
+    deps.mailer.queue({ template, to, language: language === 'en' ? 'en' : 'nb', data });
+
+  return {
+    async profile(accountId: string): Promise<ProfileView> {
+      const user = await person(accountId);
+      return { name: user.name, email: user.email, language: user.language === 'en' ? 'en' : 'nb' };
+    },
+
+    async updateDetails(accountId: string, details: { name: string; language: Language }): Promise<void> {
+      await User.updateOne({ _id: (await person(accountId))._id }, { name: details.name, language: details.language });
+    },
+
+    /** Checks the current password, stores the new one, ends other sessions and tells the person. Returns the new sign-in time. */
+    async changePassword(accountId: string, current: string, next: string): Promise<number> {
+      const user = await person(accountId);
+      if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+        throw new ValidationError({ currentPassword: 'profile.currentPasswordWrong' });
+      }
+      const weakness = passwordWeakness(next, user.email);
+      if (weakness) throw new ValidationError({ newPassword: weakness });
+      const now = deps.now();
+      await User.updateOne({ _id: user._id }, { passwordHash: await hashPassword(next), sessionsValidFrom: now });
+      await tell('password-changed', user.email, user.language, { name: user.name, link: `${deps.baseUrl}/password/forgot` });
+      return now.getTime();
+    },
+
+    /** Sends a confirmation link to the new address; nothing changes until it is used. */
+    async requestEmailChange(accountId: string, newEmail: string, password: string): Promise<void> {
+      const user = await person(accountId);
+      if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
+        throw new ValidationError({ emailPassword: 'profile.currentPasswordWrong' });
+      }
+      if (newEmail === user.email) throw new ValidationError({ newEmail: 'profile.emailUnchanged' });
+      if (await User.exists({ email: newEmail })) throw new ValidationError({ newEmail: 'accounts.emailTaken' });
+      const secret = await issueLink(user._id, 'email', EMAIL_LINK_MINUTES, deps.now(), newEmail);
+      await tell('email-change-confirm', newEmail, user.language, { name: user.name, email: newEmail, link: `${deps.baseUrl}/profile/email/${secret}` });
+    },
+
+    /** The new address an unused email-change link would set, for the page that asks to confirm it. */
+    async pendingEmail(secret: string): Promise<string> {
+      const link = await peekLink(secret, deps.now());
+      if (link?.purpose !== 'email' || !link.email) throw new NotFoundError('accounts.linkInvalid');
+      return link.email;
+    },
+
+    /** Uses the link once: the account takes the new address, and the old address is told. */
+    async confirmEmailChange(secret: string): Promise<string> {
+      const link = await peekLink(secret, deps.now());
+      if (link?.purpose !== 'email' || !link.email) throw new NotFoundError('accounts.linkInvalid');
+      const user = await User.findById(link.userId).lean();
+      if (!user || !(await spendLink(secret, deps.now()))) throw new NotFoundError('accounts.linkInvalid');
+      try {
+        await User.updateOne({ _id: user._id }, { email: link.email });
+      } catch (error) {
+        // Someone registered the address after the link was sent: the unique index decides.
+        if (isDuplicateKey(error)) throw new ValidationError({ newEmail: 'accounts.emailTaken' });
+        throw error;
+      }
+      await tell('email-changed', user.email, user.language, { name: user.name, email: link.email });
+      return link.email;
+    },
+
+    /** Ends every session of the account; returns the sign-in time the current session takes again. */
+    async logOutEverywhere(accountId: string): Promise<number> {
+      const now = deps.now();
+      await User.updateOne({ _id: (await person(accountId))._id }, { sessionsValidFrom: now });
+      return now.getTime();
+    },
+  };
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>;
