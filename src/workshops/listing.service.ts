@@ -8,6 +8,7 @@ import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.
 import { Garden } from './garden.model.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
 import { seatOf, waitlistRank as rankOf } from './seats.js';
+import { assertVisible, isDraft, published } from './drafts.js';
 
 
 export interface SessionView {
@@ -46,7 +47,7 @@ async function sessionsByCohort(cohortIds: Types.ObjectId[]): Promise<Map<string
 export async function listUpcomingCohorts(now: Date, region?: string) {
   const gardenFilter = region ? { region } : {};
   const gardens = await Garden.find(gardenFilter).sort({ region: 1, name: 1 }).lean();
-  const cohorts = await Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean();
+  const cohorts = published(await Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean());
   const [taken, sessions] = await Promise.all([seatCounts(cohorts.map((c) => c._id)), sessionsByCohort(cohorts.map((c) => c._id))]);
   const upcoming = cohorts
     .map((c) => ({ cohort: c, sessions: sessions.get(String(c._id)) ?? [] }))
@@ -77,20 +78,22 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     namesByIds(cohort.trainerIds),
   ]);
   if (!garden) throw new NotFoundError();
+  const isStaff = viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false;
+  assertVisible(cohort, isStaff);
   const own = viewer?.companyId ? await Enrolment.findOne({ cohortId: cohort._id, companyId: viewer.companyId }).lean() : null;
   const state = own ? await ownState(cohort._id, own.companyId) : undefined;
   return {
     cohort: {
       id: String(cohort._id), title: cohort.title, courseSlug: cohort.courseSlug, capacity: cohort.capacity,
       seatsLeft: Math.max(0, cohort.capacity - taken), deadline: cohort.enrolmentDeadline, open: cohort.enrolmentDeadline > now,
-      participantsPerCompany: cohort.participantsPerCompany,
+      participantsPerCompany: cohort.participantsPerCompany, draft: isDraft(cohort),
     },
     garden: { id: String(garden._id), name: garden.name, address: garden.address, municipality: garden.municipality, region: garden.region },
     sessions: sessions.map(toSessionView),
     trainers: [...trainers.values()],
     enrolment: own && state ? { ...state, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
     canManage: viewer ? managesGarden(viewer, garden) : false,
-    isStaff: viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false,
+    isStaff,
   };
 }
 
