@@ -58,7 +58,7 @@ export async function compactRoster(cohortId: Types.ObjectId, sessions: HeldSess
       represented: [...(represented.get(companyId) ?? [])].filter((id) => held.has(id)).length,
     };
   });
-  rows.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name, 'nb'));
+  rows.sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name, 'nb', { numeric: true }));
   return { rows, enrolled: rows.filter((r) => r.status === 'enrolled').length, held: held.size };
 }
 

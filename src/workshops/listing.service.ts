@@ -1,10 +1,10 @@
 import { trusted, type Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
-import { companiesByIds, namesByIds, peopleByIds } from '../accounts/queries.js';
+import { namesByIds } from '../accounts/queries.js';
 import { NotFoundError } from '../shared/errors.js';
 import { managesGarden, teachesCohort } from './access.js';
-import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
-import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
+import { Cohort, WorkshopSession, type WorkshopSessionDoc } from './cohort.model.js';
+import { Enrolment, Seat } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
 import { seatOf, waitlistRank as rankOf } from './seats.js';
@@ -105,39 +105,4 @@ async function ownState(cohortId: Types.ObjectId, companyId: Types.ObjectId): Pr
   if ((await seatOf(cohortId, companyId)) !== undefined) return { status: 'enrolled' };
   const waitlistRank = await rankOf(cohortId, companyId);
   return waitlistRank === undefined ? { status: 'pending' } : { status: 'waitlisted', waitlistRank };
-}
-
-/** The coordinator's view of a cohort's companies: enrolled, waiting in order, and the change log. */
-export async function enrolmentRoster(cohort: Pick<CohortDoc, '_id'>) {
-  const [enrolments, places, log] = await Promise.all([
-    Enrolment.find({ cohortId: cohort._id }).lean(),
-    WaitlistPlace.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
-    EnrolmentLog.find({ cohortId: cohort._id }).sort({ createdAt: -1 }).limit(50).lean(),
-  ]);
-  const companyIds = [...new Set([...enrolments, ...log].map((e) => String(e.companyId)))];
-  const personIds = [...new Set([...enrolments.flatMap((e) => e.participantIds), ...log.flatMap((l) => (l.actorId ? [l.actorId] : []))].map(String))];
-  const [companies, people] = await Promise.all([
-    companiesByIds(companyIds),
-    peopleByIds(personIds),
-  ]);
-  const companyName = new Map(companies.map((c) => [c.id, c]));
-  const person = new Map(people.map((p) => [p.id, p]));
-  const describe = (e: (typeof enrolments)[number]) => ({
-    companyId: String(e.companyId), name: companyName.get(String(e.companyId))?.name ?? '?', orgNumber: companyName.get(String(e.companyId))?.orgNumber,
-    participants: e.participantIds.map((id) => person.get(String(id))).filter(Boolean).map((p) => ({ name: p!.name, email: p!.email })),
-  });
-  const byCompany = new Map(enrolments.map((e) => [String(e.companyId), e]));
-  return {
-    enrolled: enrolments.filter((e) => e.status === 'enrolled').map(describe).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-    // Neither seated nor waiting yet: shown apart, never as enrolled.
-    pending: enrolments.filter((e) => e.status === 'pending').map(describe),
-    waiting: places.flatMap((p, i) => {
-      const e = byCompany.get(String(p.companyId));
-      return e ? [{ ...describe(e), rank: i + 1 }] : [];
-    }),
-    log: log.map((l) => ({
-      at: l.createdAt, change: l.change, reason: l.reason, company: companyName.get(String(l.companyId))?.name ?? '?',
-      actor: l.actorId ? person.get(String(l.actorId))?.name : undefined,
-    })),
-  };
 }
