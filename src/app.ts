@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): Express {
   }));
   app.use(listingRoutes({ enrolment, now }));
   app.use(gardensRoutes({ events, now }));
-  app.use(cohortsRoutes({ cohorts, enrolment, catalogue: deps.courses }));
+  app.use(cohortsRoutes({ cohorts, enrolment, catalogue: deps.courses, now }));
   app.use(calendarRoutes({ calendar: createCalendarService({ ...calendarSettings, now, refreshMinutes: config.CALENDAR_REFRESH_MINUTES }) }));
   app.use(mailRoutes({ notifications, mailer: deps.mailer, now, transportName: describeTransport({ smtpUrl: config.SMTP_URL, mailDir: config.mailDir }) }));
   app.use(attendanceRoutes({ attendance: createAttendanceService({ now }), baseUrl: config.BASE_URL }));

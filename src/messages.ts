@@ -8,6 +8,7 @@ import { privacyMessages } from './privacy/messages.js';
 import { reportsMessages } from './reports/messages.js';
 import { addMessages } from './shared/i18n/index.js';
 import { strategiesMessages, strategyMailSubjects } from './strategies/messages.js';
+import { cohortFlowMessages } from './workshops/flow-messages.js';
 import { workshopsMessages } from './workshops/messages.js';
 
 /**
@@ -16,12 +17,12 @@ import { workshopsMessages } from './workshops/messages.js';
  */
 export const componentMessages = {
   nb: {
-    attendance: attendanceMessages.nb, courses: coursesMessages.nb, materials: materialsMessages.nb, workshops: workshopsMessages.nb,
+    attendance: attendanceMessages.nb, courses: coursesMessages.nb, materials: materialsMessages.nb, workshops: { ...workshopsMessages.nb, ...cohortFlowMessages.nb },
     imports: importsMessages.nb, strategies: strategiesMessages.nb, reports: reportsMessages.nb,
     mail: { ...strategyMailSubjects.nb, ...mailMessages.nb }, calendar: calendarMessages.nb, privacy: privacyMessages.nb,
   },
   en: {
-    attendance: attendanceMessages.en, courses: coursesMessages.en, materials: materialsMessages.en, workshops: workshopsMessages.en,
+    attendance: attendanceMessages.en, courses: coursesMessages.en, materials: materialsMessages.en, workshops: { ...workshopsMessages.en, ...cohortFlowMessages.en },
     imports: importsMessages.en, strategies: strategiesMessages.en, reports: reportsMessages.en,
     mail: { ...strategyMailSubjects.en, ...mailMessages.en }, calendar: calendarMessages.en, privacy: privacyMessages.en,
   },

@@ -37,7 +37,7 @@ export async function seedAccounts(): Promise<Array<{ email: string; roles: stri
   }
   for (const demo of DEMO_COMPANIES) {
     const { owner, ...fields } = demo;
-    const company = await Company.findOneAndUpdate({ orgNumber: demo.orgNumber }, { $set: fields }, { upsert: true, returnDocument: 'after' }).lean();
+    const company = await Company.findOneAndUpdate({ orgNumber: demo.orgNumber }, { $set: { ...fields, contactName: owner[0], contactEmail: owner[1] } }, { upsert: true, returnDocument: 'after' }).lean();
     await upsertUser(owner[1], { name: owner[0], roles: ['participant'], companyId: company!._id, passwordHash });
     printed.push({ email: owner[1], roles: `participant (${demo.name})` });
     bar.tick();

@@ -61,8 +61,8 @@ async function seedCompanies(count: number, passwordHash: string): Promise<Types
     const [trade, sector] = TRADES[i % TRADES.length]!;
     const name = `${place} ${trade}${i >= PLACES.length * 2 ? ` ${Math.floor(i / PLACES.length)}` : ''}`;
     const orgNumber = demoOrgNumber(i);
-    const company = await Company.findOneAndUpdate({ orgNumber }, { $set: { name, orgNumber, municipality: place, sector, employees: 1 + (i % 12) } }, { upsert: true, returnDocument: 'after' }).lean();
     const email = `post@bedrift${String(i + 1).padStart(3, '0')}.demo`;
+    const company = await Company.findOneAndUpdate({ orgNumber }, { $set: { name, orgNumber, municipality: place, sector, employees: 1 + (i % 12), contactName: `Eier av ${name}`, contactEmail: email } }, { upsert: true, returnDocument: 'after' }).lean();
     await User.findOneAndUpdate({ email }, { $set: { email, name: `Eier av ${name}`, companyId: company!._id, passwordHash, roles: ['participant'] } }, { upsert: true, returnDocument: 'after' });
     ids.push(company!._id);
     bar.tick();
@@ -97,6 +97,8 @@ export async function seedWorkshops(deps: { cohorts: CohortsService; enrolment: 
         participantsPerCompany: 2, enrolmentDeadline: plan.deadline, trainerIds: [String(trainers[plan.trainer]!._id)],
         startDate: plan.startDate, startTime: '16:00', endTime: '19:00', room: plan.room, minSessionsAttended: 5,
       });
+      // The demo's cohorts are public from the start.
+      await deps.cohorts.publishCohort(actor, cohortId);
       cohort = await Cohort.findById(cohortId).lean();
     }
     cohorts.push({ id: cohort!._id, title: plan.title });

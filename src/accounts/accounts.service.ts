@@ -66,6 +66,7 @@ export function createAccountsService(deps: AccountsDeps) {
         company = await Company.create({
           name: input.companyName, orgNumber: input.orgNumber, municipality: input.municipality,
           sector: input.sector, employees: input.employees, website: input.website || undefined,
+          contactName: input.name, contactEmail: input.email,
         });
       } catch (error) {
         if (isDuplicateKey(error)) throw new ValidationError({ orgNumber: 'accounts.companyTaken' });

@@ -7,6 +7,10 @@ const companySchema = new Schema({
   sector: { type: String, required: true },
   employees: { type: Number, required: true, min: 0 },
   website: { type: String },
+  // Who to call about the company: the person who registered it (or was first imported with it).
+  // Kept on the company so a cohort's roster finds it with the company's own lookup by _id.
+  contactName: { type: String, trim: true },
+  contactEmail: { type: String, trim: true, lowercase: true },
 }, { timestamps: true });
 
 // One company per organisation number, also when two people register it at once.

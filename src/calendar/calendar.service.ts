@@ -34,7 +34,8 @@ export function createCalendarService(deps: CalendarServiceDeps) {
   async function publicCohort(cohortId: string) {
     if (!Types.ObjectId.isValid(cohortId)) throw new NotFoundError();
     const [bundle] = await loadCohortBundles({ cohortIds: [cohortId] }, { publicOnly: true });
-    if (!bundle) throw new NotFoundError();
+    // A draft is in no calendar until its coordinator publishes it.
+    if (!bundle || bundle.cohort.draft) throw new NotFoundError();
     return bundle;
   }
 
@@ -61,7 +62,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const person = token && await User.findById(token.accountId, { name: 1, language: 1 }).lean();
       if (!person) throw new NotFoundError();
       const enrolments = await Enrolment.find({ participantIds: person._id, status: 'enrolled' }, { cohortId: 1 }).lean();
-      const bundles = await loadCohortBundles({ cohortIds: enrolments.map((e) => e.cohortId) });
+      const bundles = (await loadCohortBundles({ cohortIds: enrolments.map((e) => e.cohortId) })).filter((b) => !b.cohort.draft);
       const lang = language(person.language);
       const sessions = bundles.flatMap((b) => calendarSessions(b, lang, deps, { markCancelled: true }));
       const name = translate(lang, 'calendar.feed.personName', { name: person.name });
@@ -76,7 +77,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const allowed = (await feedGardensOf(token.accountId)).find((g) => g.id === String(token.gardenId));
       if (!allowed) throw new NotFoundError();
       const lang = language(person.language);
-      const bundles = await loadCohortBundles({ gardenId: token.gardenId });
+      const bundles = (await loadCohortBundles({ gardenId: token.gardenId })).filter((b) => !b.cohort.draft);
       const sessions = bundles.flatMap((b) => calendarSessions(b, lang, deps, { markCancelled: true }));
       const name = translate(lang, 'calendar.feed.gardenName', { garden: allowed.name });
       return feeds.get(['garden', name, sessions], () => gardenFeed(name, sessions, feedOptions()));

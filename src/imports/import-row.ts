@@ -43,7 +43,7 @@ async function upsertCompany(line: RowValues, context: RowContext) {
     // Sector and size are not in the list; the company's people can correct them later.
     const created = await Company.create({
       name: line.companyName, orgNumber: line.orgNumber, municipality: line.municipality || context.defaultMunicipality,
-      sector: 'other', employees: 0,
+      sector: 'other', employees: 0, contactName: line.personName, contactEmail: line.email,
     });
     return { company: created.toObject(), created: true };
   } catch (error) {

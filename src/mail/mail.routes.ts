@@ -60,8 +60,10 @@ export function mailRoutes(deps: { notifications: Notifications; mailer: Mailer;
       // A company that left meanwhile is explained on the manage page; a stranger still gets 403/404.
       if (!(error instanceof NotFoundError) || error.messageKey === 'errors.notFound') throw error;
       flash(req, 'error', error.messageKey);
+      return res.redirect(`/cohorts/${String(req.params.cohortId)}/manage`);
     }
-    res.redirect(`/cohorts/${String(req.params.cohortId)}/manage`);
+    // Back to the company's page in the cohort, where the button is.
+    res.redirect(`/cohorts/${String(req.params.cohortId)}/companies/${String(req.params.companyId)}`);
   });
 
   return router;

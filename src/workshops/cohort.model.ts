@@ -11,6 +11,8 @@ const cohortSchema = new Schema({
   trainerIds: { type: [Schema.Types.ObjectId], ref: 'User', default: [] },
   // Completion: the company was represented at this many sessions or more.
   minSessionsAttended: { type: Number, required: true, min: 0, default: 5 },
+  // Set on a new cohort until its coordinator publishes it; absent means published, so cohorts stored before drafts existed need no migration.
+  draft: { type: Boolean },
 }, { timestamps: true });
 
 cohortSchema.index({ gardenId: 1 });

@@ -10,9 +10,13 @@ import { applyCalendarChange, recordCalendarChange, sessionChangeId, wholeCohort
 import { Cohort, WorkshopSession } from './cohort.model.js';
 import type { EnrolmentService } from './enrolment.service.js';
 import { assertNoClash, osloInterval, proposeSessions, type PlannedSession, type SkippedDay } from './schedule.js';
+import { holidayOn } from './holidays.js';
+import { HolidayMoveError } from './errors.js';
+import { describePlan, type CohortPreview } from './preview.js';
 import type { CreateCohortInput, SessionChangeInput, UpdateCohortInput } from './schemas.js';
 import { idOrNotFound, toObjectId } from '../shared/db/ids.js';
 import { NORWAY_ZONE } from '../shared/i18n/format.js';
+import { isDraft, published } from './drafts.js';
 
 /** Cohort use cases for coordinators: create with a proposed schedule, adjust, move and cancel sessions. */
 export function createCohortsService(deps: { catalogue: CourseCatalogue; events: DomainEvents; enrolment: EnrolmentService; now: () => Date }) {
@@ -37,22 +41,37 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
     return trainers.map((t) => new Types.ObjectId(t.id));
   }
 
+  /** Checks a new cohort's terms and proposes its sessions: the garden, course, room and trainers exist, and nothing clashes. */
+  async function planCohort(actor: AccountView, input: CreateCohortInput) {
+    const garden = await assertManagesGarden(actor, input.gardenId);
+    const modules = deps.catalogue.moduleSlugs(input.courseSlug);
+    if (!modules.length) throw new ValidationError({ courseSlug: 'forms.choose' });
+    if (!garden.rooms.includes(input.room)) throw new ValidationError({ room: 'workshops.unknownRoom' });
+    const trainerIds = await assertTrainers(input.trainerIds);
+    const proposal = proposeSessions(input.startDate, modules.length, input.startTime, input.endTime);
+    const sessions: PlannedSession[] = proposal.map((p, i) => ({ position: i + 1, room: input.room, ...osloInterval(p.date, p.start, p.end) }));
+    await assertNoClash({ gardenId: garden._id, trainerIds, sessions });
+    return { garden, modules, trainerIds, proposal, sessions };
+  }
+
   return {
-    /** Creates a cohort with one session per module, weekly from the start date, skipping public holidays. */
+    /** The sessions a new cohort would get, checked as creating it checks them, without storing anything: the form's preview. */
+    async previewCohort(actor: AccountView, input: CreateCohortInput): Promise<CohortPreview> {
+      return describePlan(await planCohort(actor, input), input);
+    },
+
+    /**
+     * Creates a cohort as a draft, with one session per module, weekly from the start date,
+     * skipping public holidays. It is listed and enrolable once its coordinator publishes it.
+     */
     async createCohort(actor: AccountView, input: CreateCohortInput): Promise<{ cohortId: string; skipped: SkippedDay[] }> {
-      const garden = await assertManagesGarden(actor, input.gardenId);
-      const modules = deps.catalogue.moduleSlugs(input.courseSlug);
-      if (!modules.length) throw new ValidationError({ courseSlug: 'forms.choose' });
-      if (!garden.rooms.includes(input.room)) throw new ValidationError({ room: 'workshops.unknownRoom' });
-      const trainerIds = await assertTrainers(input.trainerIds);
-      const proposal = proposeSessions(input.startDate, modules.length, input.startTime, input.endTime);
-      const sessions: PlannedSession[] = proposal.map((p, i) => ({ position: i + 1, room: input.room, ...osloInterval(p.date, p.start, p.end) }));
-      await assertNoClash({ gardenId: garden._id, trainerIds, sessions });
+      const plan = await planCohort(actor, input);
+      const { garden, modules, trainerIds, sessions } = plan;
       const deadline = DateTime.fromISO(`${input.enrolmentDeadline}T23:59:59`, { zone: NORWAY_ZONE }).toJSDate();
       const cohort = await Cohort.create({
         gardenId: garden._id, courseSlug: input.courseSlug, title: input.title, capacity: input.capacity,
         participantsPerCompany: input.participantsPerCompany, enrolmentDeadline: deadline, trainerIds,
-        minSessionsAttended: Math.min(input.minSessionsAttended, modules.length),
+        minSessionsAttended: Math.min(input.minSessionsAttended, modules.length), draft: true,
       });
       const created = await WorkshopSession.insertMany(sessions.map((s) => ({
         ...s, cohortId: cohort._id, gardenId: garden._id, moduleSlug: modules[s.position - 1]!,
@@ -60,11 +79,14 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       for (const session of created) {
         await deps.events.publish({ type: 'session.scheduled', cohortId: String(cohort._id), sessionId: String(session._id) });
       }
-      return { cohortId: String(cohort._id), skipped: proposal.flatMap((p) => p.skipped ?? []) };
+      return { cohortId: String(cohort._id), skipped: describePlan(plan, input).skipped };
     },
 
-    /** Changes the date, times or room of sessions; each changed session is 'moved', one SEQUENCE up, and everyone enrolled is told. */
-    async rescheduleSessions(actor: AccountView, cohortId: string, changes: SessionChangeInput[], reason: string): Promise<number> {
+    /**
+     * Changes the date, times or room of sessions; each changed session is 'moved', one SEQUENCE up, and everyone enrolled is told.
+     * A session moved onto a public holiday needs `onHolidays`: the coordinator is asked first, as it is more often a slip than a plan.
+     */
+    async rescheduleSessions(actor: AccountView, cohortId: string, changes: SessionChangeInput[], reason: string, options: { onHolidays?: boolean } = {}): Promise<number> {
       const { cohort, garden } = await assertManagesCohort(actor, cohortId);
       const stored = await WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean();
       const changed = new Map<string, PlannedSession>();
@@ -77,6 +99,9 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
         if (!same) changed.set(String(session._id), planned);
       }
       if (!changed.size) return 0;
+      const onHolidays = changes.filter((c) => changed.has(c.sessionId) && holidayOn(c.date))
+        .map((c) => ({ position: changed.get(c.sessionId)!.position, date: c.date, holiday: holidayOn(c.date)! }));
+      if (onHolidays.length && !options.onHolidays) throw new HolidayMoveError(onHolidays);
       const plan = stored.filter((s) => s.status !== 'cancelled').map((s) => changed.get(String(s._id)) ?? { position: s.position, room: s.room, startsAt: s.startsAt, endsAt: s.endsAt });
       await assertNoClash({ gardenId: garden._id, trainerIds: cohort.trainerIds, sessions: plan, ownCohortId: cohort._id });
       for (const [sessionId, planned] of changed) {
@@ -130,9 +155,19 @@ export function createCohortsService(deps: { catalogue: CourseCatalogue; events:
       return WorkshopSession.find({ cohortId }).sort({ position: 1 }).lean();
     },
 
-    /** The other cohorts of the same garden (id and title), where a company can be moved. */
-    otherCohortsInGarden(cohort: { _id: Types.ObjectId; gardenId: Types.ObjectId }) {
-      return Cohort.find({ gardenId: cohort.gardenId, _id: trusted({ $ne: cohort._id }) }, { title: 1 }).lean();
+    /** The other published cohorts of the same garden (id and title), where a company can be moved. */
+    async otherCohortsInGarden(cohort: { _id: Types.ObjectId; gardenId: Types.ObjectId }) {
+      // Equality on gardenId alone, which FerretDB's PostgreSQL backend can push down; this cohort is left out here.
+      const cohorts = await Cohort.find({ gardenId: cohort.gardenId }, { title: 1, draft: 1 }).lean();
+      return published(cohorts).filter((c) => !c._id.equals(cohort._id));
+    },
+
+    /** Publishes a draft: from now on it is listed, enrolable and in calendars. Returns false when it was published already. */
+    async publishCohort(actor: AccountView, cohortId: string): Promise<boolean> {
+      const { cohort } = await assertManagesCohort(actor, cohortId);
+      if (!isDraft(cohort)) return false;
+      await Cohort.updateOne({ _id: cohort._id }, { $unset: { draft: 1 } });
+      return true;
     },
   };
 }

@@ -7,6 +7,7 @@ import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace, type Enr
 import { claimSeat, joinWaitlist, placeOf, seatOf, waitlistRank } from './seats.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
 import { claimFirstFree, insertOnce } from '../shared/db/claims.js';
+import { isDraft } from './drafts.js';
 
 export interface EnrolmentOutcome {
   status: 'enrolled' | 'waitlisted';
@@ -199,6 +200,8 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
      */
     async enrolCompany(request: EnrolRequest): Promise<EnrolmentOutcome> {
       const cohort = await loadCohort(request.cohortId);
+      // A draft is not there for companies (404); its coordinator is told to publish it first.
+      if (isDraft(cohort)) throw request.asCoordinator ? new ConflictError('workshops.draft.notEnrolable') : new NotFoundError();
       if (!request.asCoordinator && cohort.enrolmentDeadline <= deps.now()) throw new ConflictError('workshops.enrolmentClosed');
       const { enrolment, mine } = await openEnrolment(cohort._id, request.companyId);
       // Another request's enrolment: refused, unless it was left pending by a request that stopped half-way; then finish it.

@@ -1,13 +1,14 @@
 import { trusted, type Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
-import { companiesByIds, namesByIds, peopleByIds } from '../accounts/queries.js';
+import { namesByIds } from '../accounts/queries.js';
 import { NotFoundError } from '../shared/errors.js';
 import { managesGarden, teachesCohort } from './access.js';
-import { Cohort, WorkshopSession, type CohortDoc, type WorkshopSessionDoc } from './cohort.model.js';
-import { Enrolment, EnrolmentLog, Seat, WaitlistPlace } from './enrolment.model.js';
+import { Cohort, WorkshopSession, type WorkshopSessionDoc } from './cohort.model.js';
+import { Enrolment, Seat } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
 import { seatOf, waitlistRank as rankOf } from './seats.js';
+import { assertVisible, isDraft, published } from './drafts.js';
 
 
 export interface SessionView {
@@ -46,7 +47,7 @@ async function sessionsByCohort(cohortIds: Types.ObjectId[]): Promise<Map<string
 export async function listUpcomingCohorts(now: Date, region?: string) {
   const gardenFilter = region ? { region } : {};
   const gardens = await Garden.find(gardenFilter).sort({ region: 1, name: 1 }).lean();
-  const cohorts = await Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean();
+  const cohorts = published(await Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean());
   const [taken, sessions] = await Promise.all([seatCounts(cohorts.map((c) => c._id)), sessionsByCohort(cohorts.map((c) => c._id))]);
   const upcoming = cohorts
     .map((c) => ({ cohort: c, sessions: sessions.get(String(c._id)) ?? [] }))
@@ -77,20 +78,22 @@ export async function cohortPage(cohortId: Id, viewer: AccountView | undefined, 
     namesByIds(cohort.trainerIds),
   ]);
   if (!garden) throw new NotFoundError();
+  const isStaff = viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false;
+  assertVisible(cohort, isStaff);
   const own = viewer?.companyId ? await Enrolment.findOne({ cohortId: cohort._id, companyId: viewer.companyId }).lean() : null;
   const state = own ? await ownState(cohort._id, own.companyId) : undefined;
   return {
     cohort: {
       id: String(cohort._id), title: cohort.title, courseSlug: cohort.courseSlug, capacity: cohort.capacity,
       seatsLeft: Math.max(0, cohort.capacity - taken), deadline: cohort.enrolmentDeadline, open: cohort.enrolmentDeadline > now,
-      participantsPerCompany: cohort.participantsPerCompany,
+      participantsPerCompany: cohort.participantsPerCompany, draft: isDraft(cohort),
     },
     garden: { id: String(garden._id), name: garden.name, address: garden.address, municipality: garden.municipality, region: garden.region },
     sessions: sessions.map(toSessionView),
     trainers: [...trainers.values()],
     enrolment: own && state ? { ...state, isParticipant: own.participantIds.some((id) => String(id) === viewer?.id) } : undefined,
     canManage: viewer ? managesGarden(viewer, garden) : false,
-    isStaff: viewer ? managesGarden(viewer, garden) || teachesCohort(viewer, cohort) : false,
+    isStaff,
   };
 }
 
@@ -102,39 +105,4 @@ async function ownState(cohortId: Types.ObjectId, companyId: Types.ObjectId): Pr
   if ((await seatOf(cohortId, companyId)) !== undefined) return { status: 'enrolled' };
   const waitlistRank = await rankOf(cohortId, companyId);
   return waitlistRank === undefined ? { status: 'pending' } : { status: 'waitlisted', waitlistRank };
-}
-
-/** The coordinator's view of a cohort's companies: enrolled, waiting in order, and the change log. */
-export async function enrolmentRoster(cohort: Pick<CohortDoc, '_id'>) {
-  const [enrolments, places, log] = await Promise.all([
-    Enrolment.find({ cohortId: cohort._id }).lean(),
-    WaitlistPlace.find({ cohortId: cohort._id }).sort({ position: 1 }).lean(),
-    EnrolmentLog.find({ cohortId: cohort._id }).sort({ createdAt: -1 }).limit(50).lean(),
-  ]);
-  const companyIds = [...new Set([...enrolments, ...log].map((e) => String(e.companyId)))];
-  const personIds = [...new Set([...enrolments.flatMap((e) => e.participantIds), ...log.flatMap((l) => (l.actorId ? [l.actorId] : []))].map(String))];
-  const [companies, people] = await Promise.all([
-    companiesByIds(companyIds),
-    peopleByIds(personIds),
-  ]);
-  const companyName = new Map(companies.map((c) => [c.id, c]));
-  const person = new Map(people.map((p) => [p.id, p]));
-  const describe = (e: (typeof enrolments)[number]) => ({
-    companyId: String(e.companyId), name: companyName.get(String(e.companyId))?.name ?? '?', orgNumber: companyName.get(String(e.companyId))?.orgNumber,
-    participants: e.participantIds.map((id) => person.get(String(id))).filter(Boolean).map((p) => ({ name: p!.name, email: p!.email })),
-  });
-  const byCompany = new Map(enrolments.map((e) => [String(e.companyId), e]));
-  return {
-    enrolled: enrolments.filter((e) => e.status === 'enrolled').map(describe).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-    // Neither seated nor waiting yet: shown apart, never as enrolled.
-    pending: enrolments.filter((e) => e.status === 'pending').map(describe),
-    waiting: places.flatMap((p, i) => {
-      const e = byCompany.get(String(p.companyId));
-      return e ? [{ ...describe(e), rank: i + 1 }] : [];
-    }),
-    log: log.map((l) => ({
-      at: l.createdAt, change: l.change, reason: l.reason, company: companyName.get(String(l.companyId))?.name ?? '?',
-      actor: l.actorId ? person.get(String(l.actorId))?.name : undefined,
-    })),
-  };
 }

@@ -100,9 +100,13 @@ function inChristmasBreak(day: DateTime): boolean {
   return (day.month === 12 && day.day >= 21) || (day.month === 1 && day.day <= 3);
 }
 
-/** Where a new cohort's first afternoon is proposed: four weeks ahead, or the first day after the Christmas break. */
+/**
+ * Where a new cohort's first afternoon is proposed: four weeks ahead, moved on to the
+ * next weekday that is neither a public holiday nor in the Christmas break, so the
+ * form never suggests a day the schedule itself would skip or nobody would come.
+ */
 export function defaultStartDate(now: Date): string {
-  const day = DateTime.fromJSDate(now).setZone(NORWAY_ZONE).plus({ weeks: 4 }).startOf('day');
-  if (!inChristmasBreak(day)) return day.toISODate()!;
-  return DateTime.fromObject({ year: day.month === 12 ? day.year + 1 : day.year, month: 1, day: 4 }, { zone: NORWAY_ZONE }).toISODate()!;
+  let day = DateTime.fromJSDate(now).setZone(NORWAY_ZONE).plus({ weeks: 4 }).startOf('day');
+  while (day.weekday > 5 || inChristmasBreak(day) || holidayOn(day.toISODate()!)) day = day.plus({ days: 1 });
+  return day.toISODate()!;
 }

@@ -28,9 +28,12 @@ describe('browser: regional workshops', function () {
     await coordinatorPage.fill('#enrolmentDeadline', start.minus({ days: 1 }).toISODate()!);
     await coordinatorPage.fill('#startDate', start.toISODate()!);
     await coordinatorPage.getByLabel('Trude Trener').check();
+    await coordinatorPage.getByRole('button', { name: 'Forhåndsvis datoene' }).click();
     await coordinatorPage.getByRole('button', { name: 'Opprett kursrekken' }).click();
     await coordinatorPage.waitForURL(/\/cohorts\/\w+\/manage$/);
     const cohortId = coordinatorPage.url().split('/').at(-2)!;
+    await coordinatorPage.getByRole('button', { name: 'Publiser kursrekken' }).click();
+    await coordinatorPage.waitForURL(/\/manage$/);
 
     // The participant finds it in the public listing and enrols the company.
     const participantPage = await signInAs('per@example.no');
@@ -67,6 +70,7 @@ describe('browser: regional workshops', function () {
     await page.fill('#capacity', '12');
     await page.fill('#enrolmentDeadline', start.minus({ days: 1 }).toISODate()!);
     await page.fill('#startDate', start.toISODate()!);
+    await page.getByRole('button', { name: 'Forhåndsvis datoene' }).click();
     await page.getByRole('button', { name: 'Opprett kursrekken' }).click();
     await page.waitForURL(/\/cohorts\/\w+\/manage$/);
     const cohortId = page.url().split('/').at(-2)!;

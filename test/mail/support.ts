@@ -5,7 +5,7 @@ import { Cohort, WorkshopSession } from '../../src/workshops/cohort.model.js';
 import type { TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { signIn, submitForm, type Agent } from '../support/http.js';
-import { makeGarden } from '../workshops/fixtures.js';
+import { createCohortWithForm, makeGarden } from '../workshops/fixtures.js';
 
 /** The text/calendar alternative of an email: the method named in its MIME type, and the calendar itself. */
 export function calendarOf(mail: ParsedMail): { mimeType: string; method: string | undefined; text: string } | undefined {
@@ -34,7 +34,7 @@ export async function coordinatorCohort(t: TestApp, overrides: Record<string, st
   const garden = await makeGarden({ coordinatorIds: [coordinator._id] });
   const trainer = await makeAccount({ roles: ['trainer'], name: 'Trond Trener' });
   const agent = await signIn(t.app, email, PASSWORD);
-  const created = await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), overrides), '/cohorts');
+  const created = await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id), overrides));
   if (created.status !== 302) throw new Error(`cohort not created: ${created.status}`);
   const cohort = (await Cohort.findOne({ gardenId: garden._id }).sort({ createdAt: -1 }).lean())!;
   const sessions = await WorkshopSession.find({ cohortId: cohort._id }).sort({ position: 1 }).lean();

@@ -4,7 +4,7 @@ import { Enrolment } from '../../src/workshops/enrolment.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
 import { csrfFrom, newAgent, signIn, submitForm } from '../support/http.js';
-import { makeGarden } from './fixtures.js';
+import { createCohortWithForm, makeGarden } from './fixtures.js';
 
 describe('workshops', () => {
   let t: TestApp;
@@ -21,7 +21,7 @@ describe('workshops', () => {
   /** A coordinator's cohort with the given deadline, and a signed-in owner of a company not yet enrolled. */
   async function openCohortWithOwner(enrolmentDeadline: string) {
     const { garden, trainer, agent } = await coordinatorWithGarden();
-    await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline }), '/cohorts');
+    await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id), { enrolmentDeadline }));
     const cohort = await Cohort.findOne().lean();
     const company = await makeCompany();
     await makeAccount({ email: 'eier@example.no', companyId: company._id });
@@ -37,7 +37,7 @@ describe('workshops', () => {
   describe('create cohort', () => {
     it('when a coordinator creates a cohort, then six sessions are proposed weekly, skipping Easter', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
-      const response = await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id)), '/cohorts');
+      const response = await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id)), { publish: false });
       expect(response.status).to.equal(302);
       const cohort = await Cohort.findOne({ gardenId: garden._id }).lean();
       const sessions = await WorkshopSession.find({ cohortId: cohort!._id }).sort({ position: 1 }).lean();
@@ -52,7 +52,7 @@ describe('workshops', () => {
 
     it('when the room is already booked at the same time, then creation is refused naming the clash', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id)), '/cohorts');
+      await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id)));
       const other = await makeAccount({ roles: ['trainer'] });
       const response = await submitForm(agent, `/cohorts/new?garden=${garden._id}`,
         cohortForm(String(garden._id), String(other._id), { title: 'Andre kurs', startDate: '2027-03-18', startTime: '18:00', endTime: '20:00' }), '/cohorts');
@@ -64,7 +64,7 @@ describe('workshops', () => {
 
     it('when the trainer already teaches at that time elsewhere, then creation is refused naming the trainer', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id)), '/cohorts');
+      await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id)));
       const response = await submitForm(agent, `/cohorts/new?garden=${garden._id}`,
         cohortForm(String(garden._id), String(trainer._id), { title: 'Kveldskurs', room: 'Møterom 2', startDate: '2027-04-01', startTime: '17:00' }), '/cohorts');
       expect(response.status).to.equal(409);
@@ -73,7 +73,7 @@ describe('workshops', () => {
 
     it('when a coordinator of another garden tries to create a cohort or open its management page, then 403', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id)), '/cohorts');
+      await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id)));
       const cohort = await Cohort.findOne().lean();
       const outsider = await makeAccount({ email: 'annen@example.no', roles: ['coordinator'] });
       await makeGarden({ coordinatorIds: [outsider._id] });
@@ -96,7 +96,7 @@ describe('workshops', () => {
   describe('reschedule', () => {
     it('when a session is moved, then it is marked moved, its sequence rises and the public page shows the reason', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
-      await submitForm(agent, `/cohorts/new?garden=${garden._id}`, cohortForm(String(garden._id), String(trainer._id)), '/cohorts');
+      await createCohortWithForm(agent, cohortForm(String(garden._id), String(trainer._id)));
       const cohort = await Cohort.findOne().lean();
       const sessions = await WorkshopSession.find().sort({ position: 1 }).lean();
       const page = await agent.get(`/cohorts/${cohort!._id}/manage`).expect(200);

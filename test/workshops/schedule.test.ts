@@ -27,7 +27,17 @@ describe('workshops', () => {
     it('when four weeks ahead falls in the Christmas break, then the first day after it is proposed instead', () => {
       expect(defaultStartDate(new Date('2026-12-01T10:00:00Z'))).to.equal('2027-01-04');
       expect(defaultStartDate(new Date('2026-12-05T10:00:00Z'))).to.equal('2027-01-04');
-      expect(defaultStartDate(new Date('2026-11-22T10:00:00Z'))).to.equal('2026-12-20');
+      expect(defaultStartDate(new Date('2026-11-20T10:00:00Z'))).to.equal('2026-12-18');
+    });
+
+    it('when four weeks ahead is a public holiday, then the next ordinary weekday is proposed', () => {
+      // 2027: Maundy Thursday 25 March, Good Friday 26 March, then the weekend and Easter Monday 29 March.
+      expect(defaultStartDate(new Date('2027-02-25T10:00:00Z'))).to.equal('2027-03-30');
+      expect(defaultStartDate(new Date('2027-04-19T10:00:00Z'))).to.equal('2027-05-18');
+    });
+
+    it('when four weeks ahead is a weekend, then the Monday after is proposed', () => {
+      expect(defaultStartDate(new Date('2027-02-06T10:00:00Z'))).to.equal('2027-03-08');
     });
   });
 
