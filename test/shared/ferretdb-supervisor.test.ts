@@ -10,16 +10,7 @@ import { canConnect, freePort, type FerretDBExit } from '../../src/shared/db/fer
 import { superviseFerretDB } from '../../src/shared/db/ferretdb-supervisor.js';
 import { makeCohort } from '../workshops/fixtures.js';
 import { releaseSharedDatabase, startTestApp, type TestApp } from '../support/app.js';
-
-/** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  return false;
-}
+import { eventually } from '../support/eventually.js';
 
 const binary = () => process.env.TEST_FERRETDB_BIN!;
 const tempDir = () => fs.mkdtemp(path.join(os.tmpdir(), 'da-supervisor-'));
@@ -56,11 +47,11 @@ describe('shared', () => {
       // The driver may notice first (503 with ferretdb 'up'); the supervisor's view follows within moments.
       let down: request.Response | undefined;
       const restarting = async () => (down = await request(t.app).get('/healthz')).status === 503 && down.body.ferretdb === 'restarting';
-      expect(await eventually(restarting, 5000)).to.equal(true);
+      await eventually('/healthz says FerretDB is restarting', restarting, { timeoutMs: 5000 });
       expect(down!.body).to.deep.equal({ db: 'down', ferretdb: 'restarting', restarts: 0 });
 
       let back: request.Response | undefined;
-      expect(await eventually(async () => (back = await request(t.app).get('/healthz')).status === 200, 30_000, 100)).to.equal(true);
+      await eventually('/healthz answers 200', async () => (back = await request(t.app).get('/healthz')).status === 200, { timeoutMs: 30_000, intervalMs: 100 });
       expect(back!.body).to.deep.equal({ db: 'up', ferretdb: 'up', restarts: 1 });
       expect(database.embedded!.pid).to.not.equal(killedPid);
       const page = await request(t.app).get(`/workshops/${cohort._id}`).expect(200);
@@ -73,11 +64,11 @@ describe('shared', () => {
       const before = database.embedded!.status().restarts;
       // SIGQUIT makes the Go runtime print every goroutine's stack and exit with code 2, as a panic does.
       process.kill(database.embedded!.pid!, 'SIGQUIT');
-      expect(await eventually(() => database.embedded!.status().restarts === before + 1, 30_000)).to.equal(true);
+      await eventually('FerretDB is restarted', () => database.embedded!.status().restarts === before + 1, { timeoutMs: 30_000 });
       const exit = lines.find((line) => line.includes('exit code 2'));
       expect(exit).to.match(/^FerretDB ended unexpectedly \(exit code 2 \(SIGQUIT: quit\)\)/);
       expect(exit).to.contain('goroutine ');
-      expect(await eventually(async () => (await request(t.app).get('/healthz')).status === 200, 30_000, 100)).to.equal(true);
+      await eventually('/healthz answers 200', async () => (await request(t.app).get('/healthz')).status === 200, { timeoutMs: 30_000, intervalMs: 100 });
     });
   });
 
@@ -111,10 +102,10 @@ describe('shared', () => {
       }, { initialMs: 100, maxMs: 400, stableMs: 60_000 });
       try {
         process.kill(ferret.pid!, 'SIGKILL');
-        expect(await eventually(() => waits.length >= 4, 30_000)).to.equal(true);
+        await eventually('four restart attempts', () => waits.length >= 4, { timeoutMs: 30_000 });
         expect(ferret.status()).to.deep.equal({ state: 'restarting', restarts: 0 });
         await new Promise((resolve) => blocker!.close(resolve));
-        expect(await eventually(() => ferret.status().state === 'up', 30_000)).to.equal(true);
+        await eventually('FerretDB is up', () => ferret.status().state === 'up', { timeoutMs: 30_000 });
         expect(waits.slice(0, 4)).to.deep.equal([100, 200, 400, 400]);
         expect(ferret.status().restarts).to.equal(1);
         expect(await canConnect(ferret.port)).to.equal(true);

@@ -5,15 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { freePort, startFerretDB, type RunningFerretDB } from '../../src/shared/db/ferretdb.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
+import { eventually } from '../support/eventually.js';
 
 describe('health', () => {
   // A FerretDB of this file's own, so stopping it does not disturb other tests.
@@ -48,8 +40,7 @@ describe('health', () => {
       expect(down.status).to.equal(503);
       expect(down.body).to.deep.equal({ db: 'down' });
       ferret = await start();
-      const recovered = await eventually(async () => (await request(t.app).get('/healthz')).status === 200, 30_000);
-      expect(recovered).to.equal(true);
+      await eventually('/healthz answers 200', async () => (await request(t.app).get('/healthz')).status === 200, { timeoutMs: 30_000, intervalMs: 250 });
     });
   });
 });

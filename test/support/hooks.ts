@@ -4,6 +4,7 @@ import path from 'node:path';
 import { supervisorLog } from '../../src/shared/db/database.js';
 import { ensureFerretDB } from '../../src/shared/db/ferretdb-binary.js';
 import { superviseFerretDB, type SupervisedFerretDB } from '../../src/shared/db/ferretdb-supervisor.js';
+import { dropTestDatabases } from './test-databases.js';
 
 let server: SupervisedFerretDB | undefined;
 let dataDir: string | undefined;
@@ -29,6 +30,8 @@ export async function mochaGlobalSetup(this: Mocha.Context): Promise<void> {
 
 export async function mochaGlobalTeardown(): Promise<void> {
   const restarts = server?.status().restarts ?? 0;
+  // A parallel run's workers leave their databases (see root-hooks.ts).
+  if (server) await dropTestDatabases(server.uri);
   await server?.stop();
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   if (restarts > 0) shout(`restarted ${restarts} time(s) during this run; see the output above`);

@@ -13,6 +13,15 @@ export interface WireProxy {
   duplicateReplyTo(marker: string): void;
   /** While on, every connection is cut and new ones are closed at once: the database is down. */
   setDown(down: boolean): void;
+  /**
+   * Freezes the server's side of the conversation at a chosen request: the
+   * `nth` request whose bytes contain `marker`, and every request after it on
+   * any connection, are held back until release(). Resolves once it is holding,
+   * so a test can act on a process stopped at a known point, not at a time.
+   */
+  holdFrom(marker: string, nth: number): Promise<void>;
+  /** Sends on everything held and stops holding. */
+  release(): void;
   /** How many duplicates were sent so far. */
   readonly duplicatesSent: number;
   close(): Promise<void>;
@@ -36,6 +45,18 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
   let duplicatesSent = 0;
   let down = false;
   const sockets = new Set<net.Socket>();
+  let hold: { marker: Buffer; left: number; onHold: () => void } | undefined;
+  let held: Array<() => void> | undefined;
+  /** Forwards a request now, or queues it while holding. */
+  const forward = (frame: Buffer, send: () => void) => {
+    if (hold && frame.includes(hold.marker) && (hold.left -= 1) === 0) {
+      held = [];
+      hold.onHold();
+      hold = undefined;
+    }
+    if (held) held.push(send);
+    else send();
+  };
   const server = net.createServer((client) => {
     if (down) return void client.destroy();
     const upstream = net.connect(target.port, target.host);
@@ -46,7 +67,7 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
         doubled.add(frame.readInt32LE(4)); // requestID
         marker = undefined;
       }
-      upstream.write(frame);
+      forward(frame, () => upstream.write(frame));
     }));
     upstream.on('data', frames((frame) => {
       client.write(frame);
@@ -72,6 +93,12 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
     setDown(value) {
       down = value;
       if (down) for (const socket of sockets) socket.destroy();
+    },
+    holdFrom: (text, nth) => new Promise<void>((resolve) => { hold = { marker: Buffer.from(text), left: nth, onHold: resolve }; }),
+    release() {
+      const queued = held ?? [];
+      held = undefined;
+      for (const send of queued) send();
     },
     get duplicatesSent() { return duplicatesSent; },
     close: () => new Promise<void>((resolve) => {
