@@ -80,7 +80,9 @@ describe('page budget: dashboards, public pages, strategies, outbox, feed, modul
   };
 
   before(async () => {
-    t = await startTestApp({ MAIL_WORKER: 'off' });
+    // PAGE_BUDGET_MONGODB_URI runs the budget on another server, e.g. FerretDB on PostgreSQL.
+    const mongoUri = process.env.PAGE_BUDGET_MONGODB_URI;
+    t = await startTestApp({ MAIL_WORKER: 'off' }, mongoUri ? { mongoUri } : {});
     pages = await pagesOf(await seedDemo('http://127.0.0.1'));
     for (const page of pages) small.set(page.name, await measure(await agentOf(t.app, page.as), page.path, runs));
     await padWithOrphans(10);
