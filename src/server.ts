@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { loadCourses } from './courses/content-loader.js';
+import { rekeyCourseRecords } from './courses/rekey.js';
 import { createMailSystem } from './mail/mail-system.js';
 import { BackgroundWork } from './shared/background.js';
 import { loadConfig } from './shared/config.js';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   // Course content is checked before anything starts, so a broken file stops the boot with its name.
   const courses = await loadCourses(projectPath('courses'));
   const database = await openDatabase(config, (line) => console.log(line));
+  const rekeyed = await rekeyCourseRecords();
+  if (rekeyed > 0) console.log(`gave ${rekeyed} course enrolments and done marks their derived ids`);
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { catalogue: courses, logger });
   const background = new BackgroundWork();

@@ -1,5 +1,6 @@
 // Reads other components may make of accounts' data: plain objects, string ids.
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
+import { findEachById } from '../shared/db/point-lookups.js';
 import { Company } from './company.model.js';
 import { normaliseOrgNumber } from './org-number.js';
 import type { Role } from '../shared/http/account.js';
@@ -11,23 +12,25 @@ export async function companyIdByOrgNumber(orgNumber: string): Promise<string | 
   return company ? String(company._id) : undefined;
 }
 
-/** Names of people by id (string keys), in one query; ids that are not valid are left out. */
+// Each reader below asks for the few accounts or companies one page names, so each id is one
+// point lookup (see findEachById): the cost follows the page, not the number of accounts stored.
+const validIds = (ids: Array<string | Types.ObjectId>) => ids.map(String).filter((id) => Types.ObjectId.isValid(id));
+
+/** Names of people by id (string keys); ids that are not valid are left out. */
 export async function namesByIds(ids: Array<string | Types.ObjectId>): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.map(String))].filter((id) => Types.ObjectId.isValid(id));
-  if (!unique.length) return new Map();
-  const users = await User.find({ _id: trusted({ $in: unique }) }, { name: 1 }).lean();
+  const users = await findEachById(validIds(ids), (id) => User.findById(id, { name: 1 }).lean());
   return new Map(users.map((u) => [String(u._id), u.name]));
 }
 
 /** The roles of the accounts with these ids; ids without an account are left out. */
 export async function rolesByIds(ids: Array<string | Types.ObjectId>): Promise<Array<{ id: string; roles: Role[] }>> {
-  const users = await User.find({ _id: trusted({ $in: ids }) }, { roles: 1 }).lean();
+  const users = await findEachById(validIds(ids), (id) => User.findById(id, { roles: 1 }).lean());
   return users.map((u) => ({ id: String(u._id), roles: u.roles as Role[] }));
 }
 
 /** Name and email of the accounts with these ids; ids without an account are left out. */
 export async function peopleByIds(ids: Array<string | Types.ObjectId>): Promise<Array<{ id: string; name: string; email: string }>> {
-  const users = await User.find({ _id: trusted({ $in: ids }) }, { name: 1, email: 1 }).lean();
+  const users = await findEachById(validIds(ids), (id) => User.findById(id, { name: 1, email: 1 }).lean());
   return users.map((u) => ({ id: String(u._id), name: u.name, email: u.email }));
 }
 
@@ -39,7 +42,7 @@ export async function accountsWithRole(role: Role): Promise<Array<{ id: string; 
 
 /** Name and organisation number of the companies with these ids; ids without a company are left out. */
 export async function companiesByIds(ids: Array<string | Types.ObjectId>): Promise<Array<{ id: string; name: string; orgNumber: string }>> {
-  const companies = await Company.find({ _id: trusted({ $in: ids }) }, { name: 1, orgNumber: 1 }).lean();
+  const companies = await findEachById(validIds(ids), (id) => Company.findById(id, { name: 1, orgNumber: 1 }).lean());
   return companies.map((c) => ({ id: String(c._id), name: c.name, orgNumber: c.orgNumber }));
 }
 

@@ -44,14 +44,18 @@ export async function coursePageData(courses: CoursesService, course: CourseOutl
   };
 }
 
-/** What the module page shows: the module, the reader's done mark and the module's materials. */
+/**
+ * What the module page shows: the module, the reader's done mark and the module's materials.
+ * `tracks` is whether the reader's company is enrolled, which the route has just asked.
+ */
 export async function modulePageData(
-  deps: { courses: CoursesService; listMaterials: ListMaterials }, module: ModulePage, account: AccountView, language: Language,
+  deps: { courses: CoursesService; listMaterials: ListMaterials }, module: ModulePage, account: AccountView, language: Language, tracks: boolean,
 ) {
   const courseSlug = module.course.slug;
-  const tracks = await deps.courses.isEnrolled(account.companyId, courseSlug);
-  const progress = tracks ? await deps.courses.progressFor(account.id, courseSlug) : undefined;
-  const materials = await deps.listMaterials(courseSlug, module.slug);
+  const [isDone, materials] = await Promise.all([
+    tracks ? deps.courses.isModuleDone(account.id, courseSlug, module.slug) : false,
+    deps.listMaterials(courseSlug, module.slug),
+  ]);
   const here = modulePath(courseSlug, module.slug);
   return {
     pageTitle: module.title,
@@ -60,7 +64,7 @@ export async function modulePageData(
     previousHref: module.previous && modulePath(courseSlug, module.previous.slug),
     nextHref: module.next && modulePath(courseSlug, module.next.slug),
     tracks,
-    isDone: progress?.doneModuleSlugs.includes(module.slug) ?? false,
+    isDone,
     progressAction: `${here}/progress`,
     materials: materials.map((m) => ({ ...m, href: `/materials/${encodeURIComponent(m.id)}`, sizeLabel: sizeLabel(m.size, language) })),
     uploadHref: isCourseStaff(account) ? `${here}/materials/new` : undefined,

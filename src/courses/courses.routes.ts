@@ -5,7 +5,7 @@ import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';
 import type { CourseCatalogue } from './catalogue.js';
 import { coursePageData, coursePath, modulePageData, modulePath, type ListMaterials } from './course.pages.js';
-import type { CoursesService } from './courses.service.js';
+import { isCourseStaff, type CoursesService } from './courses.service.js';
 import { markProgressSchema } from './schemas.js';
 
 export interface CoursesRoutesDeps {
@@ -48,12 +48,14 @@ export function coursesRoutes(deps: CoursesRoutesDeps): Router {
 
   router.get('/courses/:course/modules/:module', requireAccount, async (req, res) => {
     const module = findModule(req);
-    if (!(await courses.mayReadModules(req.account!, module.course.slug))) {
+    const account = req.account!;
+    const enrolled = await courses.isEnrolled(account.companyId, module.course.slug);
+    if (!enrolled && !isCourseStaff(account)) {
       flash(req, 'info', 'courses.enrolFirst');
       res.redirect(coursePath(module.course.slug));
       return;
     }
-    res.render('courses/module', await modulePageData(deps, module, req.account!, req.lang));
+    res.render('courses/module', await modulePageData(deps, module, account, req.lang, enrolled));
   });
 
   router.post('/courses/:course/modules/:module/progress', requireAccount, async (req, res) => {

@@ -4,8 +4,8 @@ import type { Role } from '../accounts/index.js';
 import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { CourseCatalogue } from './catalogue.js';
-import { CourseEnrolment } from './enrolment.model.js';
-import { ModuleProgress } from './progress.model.js';
+import { CourseEnrolment, courseEnrolmentKey } from './enrolment.model.js';
+import { ModuleProgress, progressKey } from './progress.model.js';
 
 /** The part of an account that enrolment and progress need; the seed script can build one by hand. */
 export type Learner = Pick<AccountView, 'id' | 'companyId'>;
@@ -48,21 +48,29 @@ export function createCoursesService(deps: { catalogue: CourseCatalogue }) {
     if (!catalogue.hasModule(courseSlug, moduleSlug)) throw new NotFoundError();
   }
 
-  /** Whether the company is enrolled in the course; false for no company. */
+  /** Whether the company is enrolled in the course (one point lookup); false for no company. */
   async function isEnrolled(companyId: string | undefined, courseSlug: string): Promise<boolean> {
     if (!companyId || !Types.ObjectId.isValid(companyId)) return false;
-    return (await CourseEnrolment.exists({ companyId, courseSlug })) !== null;
+    return (await CourseEnrolment.exists({ _id: courseEnrolmentKey(companyId, courseSlug) })) !== null;
+  }
+
+  /** Whether the person has marked the module as done (one point lookup). */
+  async function isModuleDone(accountId: string, courseSlug: string, moduleSlug: string): Promise<boolean> {
+    return (await ModuleProgress.exists({ _id: progressKey(accountId, courseSlug, moduleSlug) })) !== null;
   }
 
   async function assertEnrolled(learner: Learner, courseSlug: string): Promise<void> {
     if (!(await isEnrolled(learner.companyId, courseSlug))) throw new ForbiddenError('courses.enrolFirst');
   }
 
-  /** Progress of one person in one course, counting only modules the course still has. */
+  /**
+   * Progress of one person in one course, counting only modules the course still has:
+   * one point lookup per module of the course, so its cost does not grow with other people's progress.
+   */
   async function progressFor(accountId: string, courseSlug: string): Promise<CourseProgress> {
     const slugs = catalogue.moduleSlugs(courseSlug);
-    const rows = await ModuleProgress.find({ accountId, courseSlug }, { moduleSlug: 1 }).lean();
-    const recorded = new Set(rows.map((row) => row.moduleSlug));
+    const done = await Promise.all(slugs.map((slug) => isModuleDone(accountId, courseSlug, slug)));
+    const recorded = new Set(slugs.filter((_slug, i) => done[i]));
     const doneModuleSlugs = slugs.filter((slug) => recorded.has(slug));
     const total = slugs.length;
     return {
@@ -76,6 +84,7 @@ export function createCoursesService(deps: { catalogue: CourseCatalogue }) {
 
   return {
     isEnrolled,
+    isModuleDone,
     progressFor,
 
     /** Whether the account may read the course's modules: staff always, others when their company is enrolled. */
@@ -111,17 +120,21 @@ export function createCoursesService(deps: { catalogue: CourseCatalogue }) {
     /** Takes back a "done" mark; nothing happens when there was none. */
     async markModuleNotDone(learner: Learner, courseSlug: string, moduleSlug: string): Promise<void> {
       assertModuleExists(courseSlug, moduleSlug);
-      await ModuleProgress.deleteOne({ accountId: learner.id, courseSlug, moduleSlug });
+      await ModuleProgress.deleteOne({ _id: progressKey(learner.id, courseSlug, moduleSlug) });
     },
 
-    /** The courses the account's company is enrolled in, each with the account's progress. */
+    /**
+     * The courses the account's company is enrolled in, each with the account's progress, in
+     * catalogue order. The catalogue is asked course by course (a point lookup each) rather than
+     * the enrolments filtered by company, which would read every company's enrolments.
+     */
     async dashboardCourses(account: Learner, language: Language): Promise<DashboardCourse[]> {
       if (!account.companyId) return [];
-      const enrolments = await CourseEnrolment.find({ companyId: account.companyId }, { courseSlug: 1 }).sort({ createdAt: 1 }).lean();
+      const slugs = catalogue.list(language).map((course) => course.slug);
+      const enrolled = await Promise.all(slugs.map((slug) => isEnrolled(account.companyId, slug)));
       const courses: DashboardCourse[] = [];
-      for (const { courseSlug } of enrolments) {
-        const course = catalogue.get(courseSlug, language);
-        if (!course) continue; // a course folder that was removed leaves its enrolments behind
+      for (const courseSlug of slugs.filter((_slug, i) => enrolled[i])) {
+        const course = catalogue.get(courseSlug, language)!;
         const progress = await progressFor(account.id, courseSlug);
         const next = course.modules.find((m) => m.slug === progress.nextModuleSlug);
         courses.push({ slug: course.slug, title: course.title, progress, nextModule: next && { slug: next.slug, title: next.title } });

@@ -3,6 +3,7 @@ import type { AccountView } from '../accounts/index.js';
 import { Cohort, WorkshopSession, type CohortDoc } from './cohort.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
+import { findEachById } from '../shared/db/point-lookups.js';
 
 export interface DashboardCohort {
   id: string;
@@ -12,20 +13,23 @@ export interface DashboardCohort {
   status?: string;
 }
 
-/** The cohorts on a person's dashboard: their company's, the ones they teach, and their gardens'. */
+/**
+ * The cohorts on a person's dashboard: their company's, the ones they teach, and their gardens'.
+ * Cohorts and gardens named by id are point lookups (see findEachById).
+ */
 export async function dashboardCohorts(account: AccountView, now: Date) {
   const id = new Types.ObjectId(account.id);
   const enrolments = account.companyId ? await Enrolment.find({ companyId: account.companyId }).lean() : [];
   const gardens = account.roles.includes('coordinator') ? await Garden.find({ coordinatorIds: id }, { name: 1 }).lean() : [];
   const [enrolledIn, teaching, coordinating] = await Promise.all([
-    enrolments.length ? Cohort.find({ _id: trusted({ $in: enrolments.map((e) => e.cohortId) }) }).lean() : [],
+    findEachById(enrolments.map((e) => e.cohortId), (cohortId) => Cohort.findById(cohortId).lean()),
     account.roles.includes('trainer') ? Cohort.find({ trainerIds: id }).lean() : [],
     gardens.length ? Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean() : [],
   ]);
   const all = [...enrolledIn, ...teaching, ...coordinating];
   const [sessions, gardenNames] = await Promise.all([
     all.length ? WorkshopSession.find({ cohortId: trusted({ $in: all.map((c) => c._id) }), status: trusted({ $ne: 'cancelled' }) }).sort({ startsAt: 1 }).lean() : [],
-    Garden.find({ _id: trusted({ $in: [...new Set(all.map((c) => String(c.gardenId)))] }) }, { name: 1 }).lean(),
+    findEachById(all.map((c) => c.gardenId), (gardenId) => Garden.findById(gardenId, { name: 1 }).lean()),
   ]);
   const describe = (cohort: CohortDoc): DashboardCohort => {
     const next = sessions.find((s) => s.cohortId.equals(cohort._id) && s.endsAt > now);
