@@ -30,5 +30,5 @@ export interface World {
   companies: PlannedCompany[];
 }
 
-/** Ended and not cancelled: the sessions a register was taken for. */
+/** Ended: the sessions a register was taken for (generated sessions are never cancelled). */
 export const pastSessions = (world: World, cohort: PlannedCohort) => cohort.sessions.filter((s) => s.endsAt < world.now);
