@@ -30,9 +30,14 @@ export function percentile(sorted: number[], p: number): number {
 
 async function timedGet(url: string, headers: Record<string, string>): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
-  const response = await fetch(url, { headers, redirect: 'manual' });
-  await response.arrayBuffer();
-  return { ms: performance.now() - started, ok: response.ok };
+  try {
+    const response = await fetch(url, { headers, redirect: 'manual' });
+    await response.arrayBuffer();
+    return { ms: performance.now() - started, ok: response.ok };
+  } catch {
+    // A page slower than fetch's 300 s header timeout counts as failed, and the run goes on to the next page.
+    return { ms: performance.now() - started, ok: false };
+  }
 }
 
 /** Sequential requests after a warm-up: latency as one user sees it, and the commands each one sends. */
