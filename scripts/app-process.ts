@@ -12,14 +12,14 @@ export function startTypeScript(script: string, env: Record<string, string>): Ch
   return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** Resolves once something listens on 127.0.0.1:port; fails after 30 s or when `child` exits first. */
-export async function waitForPort(port: number, child?: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
+/** Resolves once something listens on 127.0.0.1:port; fails after `timeoutMs` or when `child` exits first. */
+export async function waitForPort(port: number, child?: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  for (let i = 0; i < timeoutMs / 100; i += 1) {
     if (await canConnect(port)) return;
     if (child && child.exitCode !== null) throw new Error(`the process exited with code ${child.exitCode} before listening on ${port}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`nothing listened on port ${port} within 30 s`);
+  throw new Error(`nothing listened on port ${port} within ${timeoutMs / 1000} s`);
 }
 
 /** Sends SIGTERM and resolves when the process has exited (at once if it already has). */

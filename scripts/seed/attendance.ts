@@ -6,7 +6,7 @@ import { Enrolment } from '../../src/workshops/enrolment.model.js';
 import { progress } from '../progress.js';
 
 /** A repeatable pattern: most come, a few are late or excused, and every seventh company misses often. */
-function statusFor(companyIndex: number, position: number): AttendanceStatus {
+export function statusFor(companyIndex: number, position: number): AttendanceStatus {
   if (companyIndex % 7 === 3 && position % 2 === 0) return 'absent';
   if ((companyIndex + position) % 11 === 0) return 'excused';
   if ((companyIndex + position) % 5 === 0) return 'late';

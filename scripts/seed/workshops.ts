@@ -40,7 +40,7 @@ const TRADES: Array<[string, string]> = [
 
 const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
 /** The n-th valid, fictitious organisation number of the demo range. */
-function demoOrgNumber(n: number): string {
+export function demoOrgNumber(n: number): string {
   for (let base = 91_000_000 + n * 7; ; base += 1) {
     const digits = String(base);
     const check = (11 - (WEIGHTS.reduce((sum, w, i) => sum + w * Number(digits[i]), 0) % 11)) % 11;
