@@ -3,6 +3,8 @@ import { trusted, Types } from 'mongoose';
 import { Company } from './company.model.js';
 import { normaliseOrgNumber } from './org-number.js';
 import type { Role } from '../shared/http/account.js';
+import type { Id } from '../shared/db/ids.js';
+import type { Language } from '../shared/i18n/index.js';
 import { User } from './user.model.js';
 
 /** The id of the company registered with this organisation number (spaces allowed), if any. */
@@ -41,4 +43,33 @@ export async function accountsWithRole(role: Role): Promise<Array<{ id: string; 
 export async function companiesByIds(ids: Array<string | Types.ObjectId>): Promise<Array<{ id: string; name: string; orgNumber: string }>> {
   const companies = await Company.find({ _id: trusted({ $in: ids }) }, { name: 1, orgNumber: 1 }).lean();
   return companies.map((c) => ({ id: String(c._id), name: c.name, orgNumber: c.orgNumber }));
+}
+
+/** A person as emails and calendars address them. */
+export interface Contact {
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+  companyId?: string;
+}
+
+const CONTACT_FIELDS = { name: 1, email: 1, language: 1, companyId: 1 };
+const toContact = (u: { _id: Types.ObjectId; name: string; email: string; language?: string | null; companyId?: Types.ObjectId | null }): Contact =>
+  ({ id: String(u._id), name: u.name, email: u.email, language: u.language === 'en' ? 'en' : 'nb', companyId: u.companyId ? String(u.companyId) : undefined });
+
+/**
+ * The people with these ids, in the order they were stored; unknown or malformed ids are left out.
+ * One point lookup each: FerretDB's SQLite backend pushes down only `{_id: value}`, so `$in` would read every account.
+ */
+export async function contactsByIds(ids: Id[]): Promise<Contact[]> {
+  const unique = [...new Set(ids.map(String))].filter((id) => Types.ObjectId.isValid(id)).sort();
+  const users = await Promise.all(unique.map((id) => User.findById(id, CONTACT_FIELDS).lean()));
+  return users.filter((u) => u !== null).map(toContact);
+}
+
+/** The people of a company (with `role`, only those who have it), in the order they were stored. */
+export async function contactsOfCompany(companyId: Id, role?: Role): Promise<Contact[]> {
+  const users = await User.find({ companyId, ...(role ? { roles: role } : {}) }, CONTACT_FIELDS).lean();
+  return users.map(toContact);
 }

@@ -35,7 +35,7 @@ export function createNotifications(deps: NotificationDeps) {
 
   /** The cohort's sessions still ahead, as this person's calendar sees them. */
   async function upcoming(bundle: CohortBundle, person: Recipient, extraSequence = 0) {
-    const offset = (await sequenceOffset(bundle.cohort._id, person.email)) + extraSequence;
+    const offset = (await sequenceOffset(bundle.cohort.id, person.email)) + extraSequence;
     const now = deps.now();
     return calendarSessions(bundle, person.language, deps, { sequenceOffset: offset }).filter((s) => !s.cancelled && s.endsAt > now);
   }
@@ -52,7 +52,7 @@ export function createNotifications(deps: NotificationDeps) {
   }
 
   async function enrolmentCancelled(bundle: CohortBundle, companyId: string, reason?: string) {
-    for (const person of await formerRecipients(bundle.cohort._id, companyId)) {
+    for (const person of await formerRecipients(bundle.cohort.id, companyId)) {
       // One step past what they were sent, so clients accept the CANCEL as newer.
       const sessions = person.invited ? await upcoming(bundle, person, 1) : [];
       const content = sessions.length
@@ -69,7 +69,7 @@ export function createNotifications(deps: NotificationDeps) {
     const bundle = await loadBundle(event.cohortId);
     if (!bundle) return;
     if (event.change === 'cancelled') return enrolmentCancelled(bundle, event.companyId, event.reason);
-    const enrolment = await Enrolment.findOne({ cohortId: bundle.cohort._id, companyId: event.companyId }).lean();
+    const enrolment = await Enrolment.findOne({ cohortId: bundle.cohort.id, companyId: event.companyId }).lean();
     if (!enrolment) return;
     const everyone = await enrolmentRecipients(enrolment);
     // A colleague who joins gets what the company got, and nobody else is mailed again.
@@ -77,7 +77,7 @@ export function createNotifications(deps: NotificationDeps) {
     const people = joined ? everyone.filter((p) => p.userId === event.actorId) : everyone;
     const change = joined ? (enrolment.status === 'waitlisted' ? 'waitlisted' : 'enrolled') : event.change;
     if (change === 'waitlisted') {
-      const rank = await waitlistRank(bundle.cohort._id, event.companyId);
+      const rank = await waitlistRank(bundle.cohort.id, event.companyId);
       for (const person of people) {
         await deps.mailer.queue({
           template: 'enrolment-waitlisted', to: person.email, language: person.language,

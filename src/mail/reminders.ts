@@ -40,9 +40,9 @@ export interface ReminderGroup {
  */
 export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle, groups: ReminderGroup[], sessionIds?: string[]): Promise<void> {
   const now = deps.now();
-  const due = bundle.sessions.filter((s) => s.status !== 'cancelled' && (!sessionIds || sessionIds.includes(String(s._id))) && reminderTime(s.startsAt, deps.hour) > now);
+  const due = bundle.sessions.filter((s) => s.status !== 'cancelled' && (!sessionIds || sessionIds.includes(s.id)) && reminderTime(s.startsAt, deps.hour) > now);
   const wanted = due.flatMap((session) => groups.flatMap(({ companyId, people }) =>
-    people.map((person) => ({ session, person, companyId, key: reminderKey(String(session._id), session.sequence ?? 0, person.userId) }))));
+    people.map((person) => ({ session, person, companyId, key: reminderKey(session.id, session.sequence, person.userId) }))));
   if (!wanted.length) return;
   const known = new Set((await OutboxMessage.find({ key: trusted({ $in: wanted.map((w) => w.key) }) }, { key: 1 }).lean()).map((m) => m.key));
   for (const { session, person, companyId, key } of wanted.filter((w) => !known.has(w.key))) {
@@ -53,10 +53,10 @@ export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle
       data: {
         name: person.name, cohort: bundle.cohort.title, position: session.position, module: module?.title ?? session.moduleSlug,
         ...sessionWhen(session, person.language), room: session.room, garden: bundle.garden.name, address: bundle.garden.address,
-        link: cohortLink(deps.baseUrl, bundle.cohort._id), moduleLink: `${deps.baseUrl}/courses/${bundle.cohort.courseSlug}/modules/${session.moduleSlug}`,
+        link: cohortLink(deps.baseUrl, bundle.cohort.id), moduleLink: `${deps.baseUrl}/courses/${bundle.cohort.courseSlug}/modules/${session.moduleSlug}`,
       },
-      refs: { gardenId: bundle.garden._id, cohortId: bundle.cohort._id, companyId, sessionId: session._id, userId: person.userId },
-      reminderOf: { sessionId: session._id, sequence: session.sequence ?? 0, companyId },
+      refs: { gardenId: bundle.garden.id, cohortId: bundle.cohort.id, companyId, sessionId: session.id, userId: person.userId },
+      reminderOf: { sessionId: session.id, sequence: session.sequence, companyId },
     });
   }
 }
