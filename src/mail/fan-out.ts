@@ -1,6 +1,6 @@
 import { calendarSessions, type CohortBundle, cohortCalendar, loadCohortBundles, sessionCalendar } from '../calendar/index.js';
 import { applyCalendarChange, finishCalendarChange, isOvertaken, noteTold, type StoredCalendarChange } from '../workshops/index.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { enrolmentsOfCohort } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { MailRequest } from './mailer.js';
 import type { NotificationDeps } from './notifications.js';
@@ -56,7 +56,7 @@ export function createFanOut(deps: NotificationDeps) {
         await finishCalendarChange(change._id);
         return 'done';
       }
-      const enrolments = await Enrolment.find({ cohortId: bundle.cohort.id, status: 'enrolled' }, { companyId: 1, participantIds: 1 }).lean();
+      const enrolments = await enrolmentsOfCohort(bundle.cohort.id, 'enrolled');
       const [groups, offsetOf] = await Promise.all([recipientsOfEnrolments(enrolments), sequenceOffsets(bundle.cohort.id)]);
       const told = new Set(change.told);
       for (const { enrolment, people } of groups) {

@@ -3,8 +3,7 @@ import { calendarSessions, type CalendarSettings, type CohortBundle, cohortCalen
 import { NotFoundError } from '../shared/errors.js';
 import type { DomainEvent, DomainEvents } from '../shared/events.js';
 import { assertManagesCohort } from '../workshops/index.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
-import { waitlistRank } from '../workshops/queries.js';
+import { enrolmentOf, waitlistRank } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
@@ -69,7 +68,7 @@ export function createNotifications(deps: NotificationDeps) {
     const bundle = await loadBundle(event.cohortId);
     if (!bundle) return;
     if (event.change === 'cancelled') return enrolmentCancelled(bundle, event.companyId, event.reason);
-    const enrolment = await Enrolment.findOne({ cohortId: bundle.cohort.id, companyId: event.companyId }).lean();
+    const enrolment = await enrolmentOf(bundle.cohort.id, event.companyId);
     if (!enrolment) return;
     const everyone = await enrolmentRecipients(enrolment);
     // A colleague who joins gets what the company got, and nobody else is mailed again.
@@ -104,7 +103,7 @@ export function createNotifications(deps: NotificationDeps) {
     /** Sends an enrolled company's people the cohort's invitations again (and queues missing reminders); returns how many. */
     async resendInvites(actor: AccountView, cohortId: string, companyId: string): Promise<number> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
-      const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId: idOrNotFound(companyId, 'workshops.notEnrolled') }).lean();
+      const enrolment = await enrolmentOf(cohort._id, idOrNotFound(companyId, 'workshops.notEnrolled'));
       if (!enrolment || enrolment.status !== 'enrolled') throw new NotFoundError('workshops.notEnrolled');
       const bundle = await loadBundle(cohort._id);
       if (!bundle) throw new NotFoundError();

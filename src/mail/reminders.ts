@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import { trusted } from 'mongoose';
-import { User } from '../accounts/user.model.js';
+import { contactsByIds } from '../accounts/queries.js';
 import { type CohortBundle, cohortLink, sessionWhen } from '../calendar/index.js';
 import type { CourseCatalogue } from '../courses/index.js';
-import { WorkshopSession } from '../workshops/cohort.model.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { enrolmentOf, sessionById } from '../workshops/queries.js';
 import type { Mailer } from './mailer.js';
 import { OutboxMessage, type OutboxMessageDoc } from './outbox.model.js';
 import { isRecipientOf, type Recipient } from './recipients.js';
@@ -69,11 +68,8 @@ export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle
 export async function reminderStillWanted(message: OutboxMessageDoc, now: Date): Promise<boolean> {
   const { sessionId, sequence, companyId } = message.reminderOf ?? {};
   if (!sessionId || !companyId || !message.userId) return false;
-  const session = await WorkshopSession.findById(sessionId, { status: 1, sequence: 1, startsAt: 1, cohortId: 1 }).lean();
-  if (!session || session.status === 'cancelled' || (session.sequence ?? 0) !== sequence || session.startsAt <= now) return false;
-  const [enrolment, user] = await Promise.all([
-    Enrolment.findOne({ cohortId: session.cohortId, companyId }, { status: 1, companyId: 1, participantIds: 1 }).lean(),
-    User.findById(message.userId, { companyId: 1 }).lean(),
-  ]);
-  return enrolment?.status === 'enrolled' && user !== null && isRecipientOf(enrolment, user);
+  const session = await sessionById(sessionId);
+  if (!session || session.status === 'cancelled' || session.sequence !== sequence || session.startsAt <= now) return false;
+  const [enrolment, [user]] = await Promise.all([enrolmentOf(session.cohortId, companyId), contactsByIds([message.userId])]);
+  return enrolment?.status === 'enrolled' && user !== undefined && isRecipientOf(enrolment, user);
 }

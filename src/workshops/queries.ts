@@ -25,6 +25,33 @@ export async function cohortsOfGardens(gardenIds: Array<string | Types.ObjectId>
   return cohorts.map((c) => ({ id: String(c._id), gardenId: String(c.gardenId), title: c.title, minSessionsAttended: c.minSessionsAttended }));
 }
 
+/** A cohort as other components need it. */
+export interface CohortView {
+  id: string;
+  gardenId: string;
+  courseSlug: string;
+  title: string;
+  participantsPerCompany: number;
+  trainerIds: string[];
+}
+
+/** One cohort, or undefined for an unknown or malformed id. */
+export async function cohortById(cohortId: Id): Promise<CohortView | undefined> {
+  const id = toObjectId(cohortId);
+  const c = id && await Cohort.findById(id).lean();
+  return c ? {
+    id: String(c._id), gardenId: String(c.gardenId), courseSlug: c.courseSlug, title: c.title,
+    participantsPerCompany: c.participantsPerCompany, trainerIds: c.trainerIds.map(String),
+  } : undefined;
+}
+
+/** One garden: its name, where it is and who coordinates it; undefined for an unknown or malformed id. */
+export async function gardenById(gardenId: Id): Promise<{ id: string; name: string; address: string; municipality: string; coordinatorIds: string[] } | undefined> {
+  const id = toObjectId(gardenId);
+  const g = id && await Garden.findById(id, { name: 1, address: 1, municipality: 1, coordinatorIds: 1 }).lean();
+  return g ? { id: String(g._id), name: g.name, address: g.address, municipality: g.municipality, coordinatorIds: g.coordinatorIds.map(String) } : undefined;
+}
+
 /** A session as calendars and emails show it. */
 export interface SessionView {
   id: string;
@@ -118,9 +145,9 @@ export async function enrolmentOf(cohortId: Id, companyId: Id): Promise<Enrolmen
   return enrolment ? toEnrolmentView(enrolment) : undefined;
 }
 
-/** The enrolled (not waiting) companies of a cohort, with their participants. */
-export async function enrolmentsOfCohort(cohortId: Id): Promise<EnrolmentView[]> {
-  return (await Enrolment.find({ cohortId, status: 'enrolled' }, ENROLMENT_FIELDS).lean()).map(toEnrolmentView);
+/** A cohort's enrolments with their participants: every one, or those with this status. */
+export async function enrolmentsOfCohort(cohortId: Id, status?: EnrolmentStatus): Promise<EnrolmentView[]> {
+  return (await Enrolment.find({ cohortId, ...(status ? { status } : {}) }, ENROLMENT_FIELDS).lean()).map(toEnrolmentView);
 }
 
 /** The ids of the cohorts where this person is a participant of an enrolled company. */
