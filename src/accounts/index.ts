@@ -4,6 +4,7 @@ export { createAccountsService, toAccountView, type AccountsDeps, type AccountsS
 export { accountsRoutes } from './accounts.routes.js';
 export { adminRoutes } from './admin.routes.js';
 export { createAdmin } from './admin.service.js';
+export { findOrCreateCompany, findOrCreateParticipant, type ListedPerson } from './find-or-create.js';
 export { issueLink, removeExpiredLinks } from './one-time-links.js';
 export { isValidOrgNumber, normaliseOrgNumber } from './org-number.js';
 export { ROLES, type Role } from '../shared/http/account.js';

@@ -8,7 +8,7 @@ export type LinkPurpose = 'reset' | 'invite';
 const hash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
 /** Creates a one-time link secret for a user; only its hash is stored. */
-export async function issueLink(userId: Types.ObjectId, purpose: LinkPurpose, validMinutes: number, now: Date): Promise<string> {
+export async function issueLink(userId: Types.ObjectId | string, purpose: LinkPurpose, validMinutes: number, now: Date): Promise<string> {
   const secret = crypto.randomBytes(32).toString('base64url');
   await OneTimeToken.create({
     _id: hash(secret), userId, purpose, expiresAt: new Date(now.getTime() + validMinutes * 60_000),

@@ -5,12 +5,36 @@ import { normaliseOrgNumber } from './org-number.js';
 import type { Role } from '../shared/http/account.js';
 import type { Id } from '../shared/db/ids.js';
 import type { Language } from '../shared/i18n/index.js';
+import { OneTimeToken } from './token.model.js';
 import { User } from './user.model.js';
 
 /** The id of the company registered with this organisation number (spaces allowed), if any. */
 export async function companyIdByOrgNumber(orgNumber: string): Promise<string | undefined> {
   const company = await Company.findOne({ orgNumber: normaliseOrgNumber(orgNumber) }, { _id: 1 }).lean();
   return company ? String(company._id) : undefined;
+}
+
+/**
+ * The companies registered with these (normalised) organisation numbers, and the accounts with these
+ * emails: what an import file's lines already match. One read each, as a file may hold hundreds of lines.
+ */
+export async function knownCompaniesAndPeople(orgNumbers: string[], emails: string[]): Promise<{
+  companies: Array<{ id: string; name: string; orgNumber: string }>;
+  people: Array<{ id: string; email: string; companyId?: string }>;
+}> {
+  const [companies, users] = await Promise.all([
+    Company.find({ orgNumber: trusted({ $in: orgNumbers }) }, { name: 1, orgNumber: 1 }).lean(),
+    User.find({ email: trusted({ $in: emails }) }, { email: 1, companyId: 1 }).lean(),
+  ]);
+  return {
+    companies: companies.map((c) => ({ id: String(c._id), name: c.name, orgNumber: c.orgNumber })),
+    people: users.map((u) => ({ id: String(u._id), email: u.email, companyId: u.companyId ? String(u.companyId) : undefined })),
+  };
+}
+
+/** Whether the person holds an unspent link of this purpose (an invitation, say), expired or not. */
+export async function holdsLink(userId: Id, purpose: 'reset' | 'invite'): Promise<boolean> {
+  return (await OneTimeToken.exists({ userId, purpose })) !== null;
 }
 
 /** Names of people by id (string keys), in one query; ids that are not valid are left out. */
