@@ -18,10 +18,10 @@ const modelImport = {
   message: 'Route files import no model: read through the component\'s service or queries.ts.',
 };
 
-const privateOfOtherComponent = {
-  regex: '^\\.\\./(?!shared/)[^/]+/(?!(index|queries)\\.js$)',
-  message: 'Import another component only through its public face: its index.js (services, routes, types) or queries.js (reads).',
-};
+const publicFaceMessage = 'Import another component only through its public face: its index.js (services, routes, types) or queries.js (reads).';
+const privateOfOtherComponent = { regex: '^\\.\\./(?!shared/)[^/]+/(?!(index|queries)\\.js$)', message: publicFaceMessage };
+/** The same from a component's subfolder (strategies/completion/), which climbs one level more to leave its component. */
+const privateOfOtherComponentNested = { regex: '^\\.\\./\\.\\./(?!shared/)[^/]+/(?!(index|queries)\\.js$)', message: publicFaceMessage };
 
 /**
  * Components whose imports of other components already go through public faces; rule 3 is an
@@ -57,5 +57,7 @@ export default tseslint.config(
   ...PUBLIC_FACE_COMPONENTS.flatMap((component) => [
     restrict([`src/${component}/*.ts`], [privateOfOtherComponent]),
     restrict([`src/${component}/*.routes.ts`], [privateOfOtherComponent, modelImport]),
+    restrict([`src/${component}/*/*.ts`], [privateOfOtherComponentNested]),
+    restrict([`src/${component}/*/*.routes.ts`], [privateOfOtherComponentNested, modelImport]),
   ]),
 );
