@@ -6,6 +6,7 @@ export { adminRoutes } from './admin.routes.js';
 export { createProfileService, type ProfileService } from './profile.service.js';
 export { profileRoutes } from './profile.routes.js';
 export { createAdmin } from './admin.service.js';
+export { findOrCreateCompany, findOrCreateParticipant, type ListedPerson } from './find-or-create.js';
 export { issueLink, removeExpiredLinks } from './one-time-links.js';
 export { isValidOrgNumber, normaliseOrgNumber } from './org-number.js';
 export { ROLES, type Role } from '../shared/http/account.js';

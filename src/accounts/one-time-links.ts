@@ -11,7 +11,7 @@ export interface LinkTarget { userId: Types.ObjectId; purpose: LinkPurpose; emai
 const hash = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
 /** Creates a one-time link secret for a user; only its hash is stored. */
-export async function issueLink(userId: Types.ObjectId, purpose: LinkPurpose, validMinutes: number, now: Date, email?: string): Promise<string> {
+export async function issueLink(userId: Types.ObjectId | string, purpose: LinkPurpose, validMinutes: number, now: Date, email?: string): Promise<string> {
   const secret = crypto.randomBytes(32).toString('base64url');
   await OneTimeToken.create({
     _id: hash(secret), userId, purpose, email, expiresAt: new Date(now.getTime() + validMinutes * 60_000),

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
-import { User } from '../accounts/user.model.js';
+import { contactsByIds } from '../accounts/queries.js';
 import { NotFoundError } from '../shared/errors.js';
 import { translate, type Language } from '../shared/i18n/index.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { cohortIdsWhereParticipant } from '../workshops/queries.js';
 import { cohortCalendar, gardenFeed, personFeed, sessionCalendar } from './ics.js';
 import { feedGardensOf, findFeedToken } from './feed-tokens.js';
 import { createRenderCache } from './render-cache.js';
@@ -52,17 +52,16 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const bundle = await publicCohort(cohortId);
       const [session] = calendarSessions(bundle, lang, deps, { sessionIds: [sessionId], markCancelled: true });
       if (!session) throw new NotFoundError();
-      const position = bundle.sessions.find((s) => String(s._id) === sessionId)?.position ?? 1;
+      const position = bundle.sessions.find((s) => s.id === sessionId)?.position ?? 1;
       return { content: sessionCalendar(session, { stamp: deps.now() }), fileName: fileName(`${bundle.cohort.title} ${position}`) };
     },
 
     /** A person's feed: every session of the cohorts where they are a participant of an enrolled company. */
     async personFeedFor(secret: string): Promise<string> {
       const token = await findFeedToken(secret, 'person');
-      const person = token && await User.findById(token.accountId, { name: 1, language: 1 }).lean();
+      const [person] = token ? await contactsByIds([token.accountId]) : [];
       if (!person) throw new NotFoundError();
-      const enrolments = await Enrolment.find({ participantIds: person._id, status: 'enrolled' }, { cohortId: 1 }).lean();
-      const bundles = (await loadCohortBundles({ cohortIds: enrolments.map((e) => e.cohortId) })).filter((b) => !b.cohort.draft);
+      const bundles = (await loadCohortBundles({ cohortIds: await cohortIdsWhereParticipant(person.id) })).filter((b) => !b.cohort.draft);
       const lang = language(person.language);
       const sessions = bundles.flatMap((b) => calendarSessions(b, lang, deps, { markCancelled: true }));
       const name = translate(lang, 'calendar.feed.personName', { name: person.name });
@@ -72,7 +71,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     /** A garden's feed, for as long as the token's owner coordinates the garden or teaches one of its cohorts. */
     async gardenFeedFor(secret: string): Promise<string> {
       const token = await findFeedToken(secret, 'garden');
-      const person = token && await User.findById(token.accountId, { language: 1 }).lean();
+      const [person] = token ? await contactsByIds([token.accountId]) : [];
       if (!token?.gardenId || !person) throw new NotFoundError();
       const allowed = (await feedGardensOf(token.accountId)).find((g) => g.id === String(token.gardenId));
       if (!allowed) throw new NotFoundError();

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
-import { trusted, Types } from 'mongoose';
 import { isDuplicateKey } from '../shared/errors.js';
-import { Cohort } from '../workshops/cohort.model.js';
-import { Garden } from '../workshops/garden.model.js';
+import { gardensWhereStaff } from '../workshops/queries.js';
 import { FeedToken, type FeedScope, type FeedTokenDoc } from './feed-token.model.js';
 import type { Id } from '../shared/db/ids.js';
 
@@ -51,10 +49,5 @@ export async function feedTokensOf(accountId: Id): Promise<Array<{ scope: FeedSc
 
 /** Gardens whose feed a person may follow: those they coordinate and those where they teach a cohort. */
 export async function feedGardensOf(accountId: Id): Promise<Array<{ id: string; name: string }>> {
-  if (!Types.ObjectId.isValid(String(accountId))) return [];
-  const taught = await Cohort.find({ trainerIds: accountId }, { gardenId: 1 }).lean();
-  const gardens = await Garden.find({
-    $or: [{ coordinatorIds: accountId }, { _id: trusted({ $in: taught.map((c) => c.gardenId) }) }],
-  }, { name: 1 }).sort({ name: 1 }).lean();
-  return gardens.map((g) => ({ id: String(g._id), name: g.name }));
+  return gardensWhereStaff(accountId);
 }

@@ -1,9 +1,8 @@
 import type { Types } from 'mongoose';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
-import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { findOrCreateCompany, findOrCreateParticipant, type ListedPerson } from '../accounts/index.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { EnrolmentService } from '../workshops/index.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { enrolmentOf } from '../workshops/queries.js';
 import type { ImportRowDoc } from './import.model.js';
 
 /** A line that could not be imported now; the key (under imports.problems) says why. */
@@ -23,60 +22,35 @@ export interface RowContext {
 }
 
 export interface RowOutcome {
-  companyId: Types.ObjectId;
-  userId: Types.ObjectId;
+  companyId: string;
+  userId: string;
   companyCreated: boolean;
   personCreated: boolean;
   enrolment: 'enrolled' | 'waitlisted' | 'added';
-  person: { _id: Types.ObjectId; email: string; name: string; passwordHash?: string | null; language?: string | null };
+  person: ListedPerson;
   companyName: string;
 }
 
 /** The values of a line that the import uses. */
 export type RowValues = Pick<ImportRowDoc, 'orgNumber' | 'companyName' | 'personName' | 'email' | 'municipality'>;
 
-/** The company with the line's organisation number, created when there is none; the unique index settles races. */
-async function upsertCompany(line: RowValues, context: RowContext) {
-  const existing = await Company.findOne({ orgNumber: line.orgNumber }).lean();
-  if (existing) return { company: existing, created: false };
-  try {
-    // Sector and size are not in the list; the company's people can correct them later.
-    const created = await Company.create({
-      name: line.companyName, orgNumber: line.orgNumber, municipality: line.municipality || context.defaultMunicipality,
-      sector: 'other', employees: 0, contactName: line.personName, contactEmail: line.email,
-    });
-    return { company: created.toObject(), created: true };
-  } catch (error) {
-    const winner = isDuplicateKey(error) ? await Company.findOne({ orgNumber: line.orgNumber }).lean() : null;
-    if (!winner) throw error;
-    return { company: winner, created: false };
-  }
+/** The company with the line's organisation number, created when there is none (the accounts component settles races). */
+function upsertCompany(line: RowValues, context: RowContext) {
+  return findOrCreateCompany({ name: line.companyName, orgNumber: line.orgNumber, municipality: line.municipality || context.defaultMunicipality,
+    contactName: line.personName, contactEmail: line.email,
+  });
 }
 
 /** The person with the line's email, created without a password when new; one of another company is refused. */
-async function upsertPerson(line: RowValues, companyId: Types.ObjectId) {
-  let person = await User.findOne({ email: line.email }).lean();
-  let created = false;
-  if (!person) {
-    try {
-      person = (await User.create({ email: line.email, name: line.personName, roles: ['participant'], companyId })).toObject();
-      created = true;
-    } catch (error) {
-      person = isDuplicateKey(error) ? await User.findOne({ email: line.email }).lean() : null;
-      if (!person) throw error;
-    }
-  }
-  if (!person.companyId) {
-    await User.updateOne({ _id: person._id, companyId: null }, { $set: { companyId } });
-    person = await User.findById(person._id).lean();
-    if (!person) throw new RowFailure('personGone');
-  }
-  if (String(person.companyId) !== String(companyId)) throw new RowFailure('emailOtherCompany', { email: line.email });
+async function upsertPerson(line: RowValues, companyId: string) {
+  const { person, created } = await findOrCreateParticipant({ email: line.email, name: line.personName, companyId });
+  if (!person) throw new RowFailure('personGone');
+  if (person.companyId !== companyId) throw new RowFailure('emailOtherCompany', { email: line.email });
   return { person, created };
 }
 
 /** Enrols the company with the person, or adds the person when the company is enrolled already. */
-async function enrolPerson(companyId: Types.ObjectId, userId: Types.ObjectId, context: RowContext): Promise<RowOutcome['enrolment']> {
+async function enrolPerson(companyId: string, userId: string, context: RowContext): Promise<RowOutcome['enrolment']> {
   const request = { cohortId: context.cohortId, companyId };
   try {
     const outcome = await context.enrolment.enrolCompany({
@@ -94,7 +68,7 @@ async function enrolPerson(companyId: Types.ObjectId, userId: Types.ObjectId, co
     throw error;
   }
   // An enrolment left half-made (no seat, no waitlist place) is reported rather than passed off as done.
-  const enrolment = await Enrolment.findOne(request, { status: 1 }).lean();
+  const enrolment = await enrolmentOf(request.cohortId, request.companyId);
   if (enrolment?.status === 'pending') throw new RowFailure('enrolmentPending');
   return 'added';
 }
@@ -105,10 +79,10 @@ async function enrolPerson(companyId: Types.ObjectId, userId: Types.ObjectId, co
  * running a line again — after a crash, or twice at once — changes nothing.
  */
 export async function importRow(line: RowValues, context: RowContext): Promise<RowOutcome> {
-  const { company, created: companyCreated } = await upsertCompany(line, context);
-  const { person, created: personCreated } = await upsertPerson(line, company._id);
-  const enrolment = await enrolPerson(company._id, person._id, context);
+  const company = await upsertCompany(line, context);
+  const { person, created: personCreated } = await upsertPerson(line, company.id);
+  const enrolment = await enrolPerson(company.id, person.id, context);
   return {
-    companyId: company._id, userId: person._id, companyCreated, personCreated, enrolment, person, companyName: company.name,
+    companyId: company.id, userId: person.id, companyCreated: company.created, personCreated, enrolment, person, companyName: company.name,
   };
 }

@@ -1,6 +1,5 @@
-import type { Types } from 'mongoose';
-import { issueLink } from '../accounts/index.js';
-import { OneTimeToken } from '../accounts/token.model.js';
+import { issueLink, type ListedPerson } from '../accounts/index.js';
+import { holdsLink } from '../accounts/queries.js';
 import type { Mailer } from '../mail/index.js';
 
 // As long as a colleague's invitation: the email says the link lasts seven days.
@@ -12,7 +11,7 @@ export interface InviteDeps {
   now: () => Date;
 }
 
-export type Invite = (person: { _id: Types.ObjectId; email: string; name: string; passwordHash?: string | null; language?: string | null },
+export type Invite = (person: ListedPerson,
   context: { companyName: string; inviterName: string }) => Promise<boolean>;
 
 /**
@@ -22,13 +21,13 @@ export type Invite = (person: { _id: Types.ObjectId; email: string; name: string
  */
 export function createInvite(deps: InviteDeps): Invite {
   return async (person, context) => {
-    if (person.passwordHash) return false;
-    if (await OneTimeToken.exists({ userId: person._id, purpose: 'invite' })) return false;
-    const secret = await issueLink(person._id, 'invite', INVITE_MINUTES, deps.now());
+    if (person.hasPassword) return false;
+    if (await holdsLink(person.id, 'invite')) return false;
+    const secret = await issueLink(person.id, 'invite', INVITE_MINUTES, deps.now());
     await deps.mailer.queue({
       template: 'colleague-invite',
       to: person.email,
-      language: person.language === 'en' ? 'en' : 'nb',
+      language: person.language,
       data: {
         name: person.name, link: `${deps.baseUrl}/password/choose/${secret}`, minutes: INVITE_MINUTES,
         inviter: context.inviterName, company: context.companyName,

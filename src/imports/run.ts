@@ -1,9 +1,8 @@
 import type { Types } from 'mongoose';
-import { User } from '../accounts/user.model.js';
+import { namesByIds } from '../accounts/queries.js';
 import { isDuplicateKey, NotFoundError } from '../shared/errors.js';
 import type { EnrolmentService } from '../workshops/index.js';
-import { Garden } from '../workshops/garden.model.js';
-import { Cohort } from '../workshops/cohort.model.js';
+import { cohortById, gardenById } from '../workshops/queries.js';
 import { ImportJob, ImportJobClaim, ImportRow, type ImportJobDoc } from './import.model.js';
 import { importRow, RowFailure, type RowContext, type RowValues } from './import-row.js';
 import type { Invite } from './invite.js';
@@ -64,14 +63,11 @@ export async function claimImport(jobId: Id, now: Date, actorId?: Id): Promise<I
 /** What every line of a job needs: the cohort, who imports, and where new companies are. */
 async function contextFor(jobId: Types.ObjectId, deps: RunDeps) {
   const job = await ImportJob.findById(jobId).lean();
-  const cohort = job && await Cohort.findById(job.cohortId, { gardenId: 1 }).lean();
+  const cohort = job && await cohortById(job.cohortId);
   if (!job || !cohort) throw new NotFoundError();
-  const [garden, actor] = await Promise.all([
-    Garden.findById(cohort.gardenId, { municipality: 1 }).lean(),
-    User.findById(job.createdBy, { name: 1 }).lean(),
-  ]);
-  const row: RowContext = { cohortId: cohort._id, actorId: job.createdBy, defaultMunicipality: garden?.municipality ?? '', enrolment: deps.enrolment };
-  return { row, inviterName: actor?.name ?? '' };
+  const [garden, names] = await Promise.all([gardenById(cohort.gardenId), namesByIds([job.createdBy])]);
+  const row: RowContext = { cohortId: job.cohortId, actorId: job.createdBy, defaultMunicipality: garden?.municipality ?? '', enrolment: deps.enrolment };
+  return { row, inviterName: names.get(String(job.createdBy)) ?? '' };
 }
 
 type JobContext = Awaited<ReturnType<typeof contextFor>>;

@@ -9,7 +9,7 @@ import type { Id } from '../shared/db/ids.js';
 export function sessionLines(bundle: CohortBundle, language: Language, settings: CalendarSettings) {
   const modules = settings.catalogue.get(bundle.cohort.courseSlug, language)?.modules ?? [];
   return bundle.sessions.map((s) => ({
-    id: String(s._id), position: s.position, module: modules.find((m) => m.slug === s.moduleSlug)?.title ?? s.moduleSlug,
+    id: s.id, position: s.position, module: modules.find((m) => m.slug === s.moduleSlug)?.title ?? s.moduleSlug,
     ...sessionWhen(s, language), room: s.room, cancelled: s.status === 'cancelled', moved: s.status === 'moved',
   }));
 }
@@ -18,11 +18,11 @@ export function sessionLines(bundle: CohortBundle, language: Language, settings:
 export function cohortEmailData(bundle: CohortBundle, person: Recipient, settings: CalendarSettings, extra: Record<string, unknown> = {}) {
   return {
     name: person.name, cohort: bundle.cohort.title, garden: bundle.garden.name, address: bundle.garden.address,
-    link: cohortLink(settings.baseUrl, bundle.cohort._id), sessions: sessionLines(bundle, person.language, settings), ...extra,
+    link: cohortLink(settings.baseUrl, bundle.cohort.id), sessions: sessionLines(bundle, person.language, settings), ...extra,
   };
 }
 
 /** What a cohort email is about, so coordinators see it and cancellations can read it back. */
 export function cohortRefs(bundle: CohortBundle, companyId: Id, person: Recipient, sessionId?: Id): MessageRefs {
-  return { gardenId: bundle.garden._id, cohortId: bundle.cohort._id, companyId, userId: person.userId, sessionId };
+  return { gardenId: bundle.garden.id, cohortId: bundle.cohort.id, companyId, userId: person.userId, sessionId };
 }

@@ -1,6 +1,6 @@
 import { calendarSessions, type CohortBundle, cohortCalendar, loadCohortBundles, sessionCalendar } from '../calendar/index.js';
 import { applyCalendarChange, finishCalendarChange, isOvertaken, noteTold, type StoredCalendarChange } from '../workshops/index.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { enrolmentsOfCohort } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { MailRequest } from './mailer.js';
 import type { NotificationDeps } from './notifications.js';
@@ -33,15 +33,15 @@ export function createFanOut(deps: NotificationDeps) {
       const content = cohortCalendar(bundle.cohort.title, ahead, { stamp: now, invitation: { method: 'REQUEST', attendee: person } });
       return { template: 'calendar-updated', to: person.email, language: person.language, data, key, calendar: { method: 'REQUEST', content }, refs: cohortRefs(bundle, companyId, person) };
     }
-    const session = bundle.sessions.find((s) => String(s._id) === sessionIds[0]);
+    const session = bundle.sessions.find((s) => s.id === sessionIds[0]);
     const [entry] = calendarSessions(bundle, person.language, deps, { sessionIds, sequenceOffset: offset });
     if (!session || !entry) return undefined;
     const method = change.kind === 'moved' ? 'REQUEST' : 'CANCEL';
     const content = sessionCalendar(entry, { stamp: deps.now(), invitation: { method, attendee: person } });
-    const line = data.sessions.find((l) => l.id === String(session._id));
+    const line = data.sessions.find((l) => l.id === session.id);
     return {
       template: `session-${change.kind}`, to: person.email, language: person.language, key,
-      data: { ...data, session: line, position: session.position }, calendar: { method, content }, refs: cohortRefs(bundle, companyId, person, session._id),
+      data: { ...data, session: line, position: session.position }, calendar: { method, content }, refs: cohortRefs(bundle, companyId, person, session.id),
     };
   }
 
@@ -56,8 +56,8 @@ export function createFanOut(deps: NotificationDeps) {
         await finishCalendarChange(change._id);
         return 'done';
       }
-      const enrolments = await Enrolment.find({ cohortId: bundle.cohort._id, status: 'enrolled' }, { companyId: 1, participantIds: 1 }).lean();
-      const [groups, offsetOf] = await Promise.all([recipientsOfEnrolments(enrolments), sequenceOffsets(bundle.cohort._id)]);
+      const enrolments = await enrolmentsOfCohort(bundle.cohort.id, 'enrolled');
+      const [groups, offsetOf] = await Promise.all([recipientsOfEnrolments(enrolments), sequenceOffsets(bundle.cohort.id)]);
       const told = new Set(change.told);
       for (const { enrolment, people } of groups) {
         const pending = people.filter((p) => !told.has(p.userId));

@@ -3,8 +3,7 @@ import { calendarSessions, type CalendarSettings, type CohortBundle, cohortCalen
 import { NotFoundError } from '../shared/errors.js';
 import type { DomainEvent, DomainEvents } from '../shared/events.js';
 import { assertManagesCohort } from '../workshops/index.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
-import { waitlistRank } from '../workshops/queries.js';
+import { enrolmentOf, waitlistRank } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
@@ -35,7 +34,7 @@ export function createNotifications(deps: NotificationDeps) {
 
   /** The cohort's sessions still ahead, as this person's calendar sees them. */
   async function upcoming(bundle: CohortBundle, person: Recipient, extraSequence = 0) {
-    const offset = (await sequenceOffset(bundle.cohort._id, person.email)) + extraSequence;
+    const offset = (await sequenceOffset(bundle.cohort.id, person.email)) + extraSequence;
     const now = deps.now();
     return calendarSessions(bundle, person.language, deps, { sequenceOffset: offset }).filter((s) => !s.cancelled && s.endsAt > now);
   }
@@ -52,7 +51,7 @@ export function createNotifications(deps: NotificationDeps) {
   }
 
   async function enrolmentCancelled(bundle: CohortBundle, companyId: string, reason?: string) {
-    for (const person of await formerRecipients(bundle.cohort._id, companyId)) {
+    for (const person of await formerRecipients(bundle.cohort.id, companyId)) {
       // One step past what they were sent, so clients accept the CANCEL as newer.
       const sessions = person.invited ? await upcoming(bundle, person, 1) : [];
       const content = sessions.length
@@ -69,7 +68,7 @@ export function createNotifications(deps: NotificationDeps) {
     const bundle = await loadBundle(event.cohortId);
     if (!bundle) return;
     if (event.change === 'cancelled') return enrolmentCancelled(bundle, event.companyId, event.reason);
-    const enrolment = await Enrolment.findOne({ cohortId: bundle.cohort._id, companyId: event.companyId }).lean();
+    const enrolment = await enrolmentOf(bundle.cohort.id, event.companyId);
     if (!enrolment) return;
     const everyone = await enrolmentRecipients(enrolment);
     // A colleague who joins gets what the company got, and nobody else is mailed again.
@@ -77,7 +76,7 @@ export function createNotifications(deps: NotificationDeps) {
     const people = joined ? everyone.filter((p) => p.userId === event.actorId) : everyone;
     const change = joined ? (enrolment.status === 'waitlisted' ? 'waitlisted' : 'enrolled') : event.change;
     if (change === 'waitlisted') {
-      const rank = await waitlistRank(bundle.cohort._id, event.companyId);
+      const rank = await waitlistRank(bundle.cohort.id, event.companyId);
       for (const person of people) {
         await deps.mailer.queue({
           template: 'enrolment-waitlisted', to: person.email, language: person.language,
@@ -104,7 +103,7 @@ export function createNotifications(deps: NotificationDeps) {
     /** Sends an enrolled company's people the cohort's invitations again (and queues missing reminders); returns how many. */
     async resendInvites(actor: AccountView, cohortId: string, companyId: string): Promise<number> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
-      const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId: idOrNotFound(companyId, 'workshops.notEnrolled') }).lean();
+      const enrolment = await enrolmentOf(cohort._id, idOrNotFound(companyId, 'workshops.notEnrolled'));
       if (!enrolment || enrolment.status !== 'enrolled') throw new NotFoundError('workshops.notEnrolled');
       const bundle = await loadBundle(cohort._id);
       if (!bundle) throw new NotFoundError();

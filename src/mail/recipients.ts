@@ -1,5 +1,5 @@
-import { trusted, type Types } from 'mongoose';
-import { User } from '../accounts/user.model.js';
+import { trusted } from 'mongoose';
+import { contactsByIds, contactsOfCompany, type Contact } from '../accounts/queries.js';
 import type { Language } from '../shared/i18n/index.js';
 import { OutboxMessage } from './outbox.model.js';
 import type { Id } from '../shared/db/ids.js';
@@ -17,8 +17,9 @@ export interface Recipient {
 export const ENROLMENT_TEMPLATES = ['enrolment-confirmed', 'enrolment-waitlisted', 'enrolment-promoted', 'invites-resent'];
 const INVITING_TEMPLATES = new Set(['enrolment-confirmed', 'enrolment-promoted', 'invites-resent']);
 
-const toRecipient = (u: { _id: Types.ObjectId; name: string; email: string; language?: string | null }): Recipient =>
-  ({ userId: String(u._id), name: u.name, email: u.email, language: u.language === 'en' ? 'en' : 'nb' });
+const toRecipient = (c: Contact): Recipient => ({ userId: c.id, name: c.name, email: c.email, language: c.language });
+// The order a database sort by name gives (code points), which the enrolment emails have always gone out in.
+const byName = (a: Contact, b: Contact) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * The people an enrolment's emails go to: its participants; or, when it names
@@ -26,16 +27,15 @@ const toRecipient = (u: { _id: Types.ObjectId; name: string; email: string; lang
  * in the company.
  */
 export async function enrolmentRecipients(enrolment: { companyId: Id; participantIds: Id[] }): Promise<Recipient[]> {
-  const filter = enrolment.participantIds.length
-    ? { _id: trusted({ $in: enrolment.participantIds }) }
-    : { companyId: enrolment.companyId };
-  const users = await User.find(filter, { name: 1, email: 1, language: 1 }).sort({ name: 1 }).lean();
-  return users.map(toRecipient);
+  const people = enrolment.participantIds.length
+    ? await contactsByIds(enrolment.participantIds)
+    : await contactsOfCompany(enrolment.companyId);
+  return people.sort(byName).map(toRecipient);
 }
 
 /** Whether a person still receives an enrolment's emails (the rule of enrolmentRecipients). */
-export function isRecipientOf(enrolment: { companyId: Id; participantIds: Id[] }, user: { _id: Id; companyId?: Id | null }): boolean {
-  if (enrolment.participantIds.length) return enrolment.participantIds.some((id) => String(id) === String(user._id));
+export function isRecipientOf(enrolment: { companyId: Id; participantIds: Id[] }, user: { id: string; companyId?: string }): boolean {
+  if (enrolment.participantIds.length) return enrolment.participantIds.some((id) => String(id) === user.id);
   return String(user.companyId) === String(enrolment.companyId);
 }
 
@@ -53,10 +53,8 @@ export async function formerRecipients(cohortId: Id, companyId: Id): Promise<Arr
   }, { userId: 1, template: 1 }).lean();
   const invited = new Set(history.filter((m) => INVITING_TEMPLATES.has(m.template)).map((m) => String(m.userId)));
   const ids = [...new Set(history.map((m) => String(m.userId)))];
-  const users = ids.length
-    ? await User.find({ _id: trusted({ $in: ids }) }, { name: 1, email: 1, language: 1 }).lean()
-    : await User.find({ companyId }, { name: 1, email: 1, language: 1 }).lean();
-  return users.map((u) => ({ ...toRecipient(u), invited: invited.has(String(u._id)) }));
+  const people = ids.length ? await contactsByIds(ids) : await contactsOfCompany(companyId);
+  return people.map((p) => ({ ...toRecipient(p), invited: invited.has(p.id) }));
 }
 
 /**
@@ -77,20 +75,19 @@ export async function sequenceOffsets(cohortId: Id): Promise<(email: string) => 
   return (email) => counts.get(email) ?? 0;
 }
 
-/** enrolmentRecipients for many enrolments of a cohort, with two queries in all; in the enrolments' order. */
+/** enrolmentRecipients for many enrolments of a cohort, each person and company read once; in the enrolments' order. */
 export async function recipientsOfEnrolments<E extends { companyId: Id; participantIds: Id[] }>(enrolments: E[]): Promise<Array<{ enrolment: E; people: Recipient[] }>> {
   const named = enrolments.flatMap((e) => e.participantIds.map(String));
   const whole = enrolments.filter((e) => !e.participantIds.length).map((e) => String(e.companyId));
-  const fields = { name: 1, email: 1, language: 1, companyId: 1 };
   const [byId, byCompany] = await Promise.all([
-    named.length ? User.find({ _id: trusted({ $in: named }) }, fields).lean() : [],
-    whole.length ? User.find({ companyId: trusted({ $in: whole }) }, fields).lean() : [],
+    contactsByIds(named),
+    Promise.all([...new Set(whole)].map((companyId) => contactsOfCompany(companyId))).then((lists) => lists.flat()),
   ]);
-  const sorted = <U extends { name: string }>(users: U[]) => users.sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = (people: Contact[]) => people.sort((a, b) => a.name.localeCompare(b.name));
   return enrolments.map((enrolment) => {
     const users = enrolment.participantIds.length
-      ? byId.filter((u) => enrolment.participantIds.some((id) => String(id) === String(u._id)))
-      : byCompany.filter((u) => String(u.companyId) === String(enrolment.companyId));
+      ? byId.filter((u) => enrolment.participantIds.some((id) => String(id) === u.id))
+      : byCompany.filter((u) => u.companyId === String(enrolment.companyId));
     return { enrolment, people: sorted(users).map(toRecipient) };
   });
 }

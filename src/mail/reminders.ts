@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import { trusted } from 'mongoose';
-import { User } from '../accounts/user.model.js';
+import { contactsByIds } from '../accounts/queries.js';
 import { type CohortBundle, cohortLink, sessionWhen } from '../calendar/index.js';
 import type { CourseCatalogue } from '../courses/index.js';
-import { WorkshopSession } from '../workshops/cohort.model.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { enrolmentOf, sessionById } from '../workshops/queries.js';
 import type { Mailer } from './mailer.js';
 import { OutboxMessage, type OutboxMessageDoc } from './outbox.model.js';
 import { isRecipientOf, type Recipient } from './recipients.js';
@@ -40,9 +39,9 @@ export interface ReminderGroup {
  */
 export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle, groups: ReminderGroup[], sessionIds?: string[]): Promise<void> {
   const now = deps.now();
-  const due = bundle.sessions.filter((s) => s.status !== 'cancelled' && (!sessionIds || sessionIds.includes(String(s._id))) && reminderTime(s.startsAt, deps.hour) > now);
+  const due = bundle.sessions.filter((s) => s.status !== 'cancelled' && (!sessionIds || sessionIds.includes(s.id)) && reminderTime(s.startsAt, deps.hour) > now);
   const wanted = due.flatMap((session) => groups.flatMap(({ companyId, people }) =>
-    people.map((person) => ({ session, person, companyId, key: reminderKey(String(session._id), session.sequence ?? 0, person.userId) }))));
+    people.map((person) => ({ session, person, companyId, key: reminderKey(session.id, session.sequence, person.userId) }))));
   if (!wanted.length) return;
   const known = new Set((await OutboxMessage.find({ key: trusted({ $in: wanted.map((w) => w.key) }) }, { key: 1 }).lean()).map((m) => m.key));
   for (const { session, person, companyId, key } of wanted.filter((w) => !known.has(w.key))) {
@@ -53,10 +52,10 @@ export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle
       data: {
         name: person.name, cohort: bundle.cohort.title, position: session.position, module: module?.title ?? session.moduleSlug,
         ...sessionWhen(session, person.language), room: session.room, garden: bundle.garden.name, address: bundle.garden.address,
-        link: cohortLink(deps.baseUrl, bundle.cohort._id), moduleLink: `${deps.baseUrl}/courses/${bundle.cohort.courseSlug}/modules/${session.moduleSlug}`,
+        link: cohortLink(deps.baseUrl, bundle.cohort.id), moduleLink: `${deps.baseUrl}/courses/${bundle.cohort.courseSlug}/modules/${session.moduleSlug}`,
       },
-      refs: { gardenId: bundle.garden._id, cohortId: bundle.cohort._id, companyId, sessionId: session._id, userId: person.userId },
-      reminderOf: { sessionId: session._id, sequence: session.sequence ?? 0, companyId },
+      refs: { gardenId: bundle.garden.id, cohortId: bundle.cohort.id, companyId, sessionId: session.id, userId: person.userId },
+      reminderOf: { sessionId: session.id, sequence: session.sequence, companyId },
     });
   }
 }
@@ -69,11 +68,8 @@ export async function scheduleReminders(deps: ReminderDeps, bundle: CohortBundle
 export async function reminderStillWanted(message: OutboxMessageDoc, now: Date): Promise<boolean> {
   const { sessionId, sequence, companyId } = message.reminderOf ?? {};
   if (!sessionId || !companyId || !message.userId) return false;
-  const session = await WorkshopSession.findById(sessionId, { status: 1, sequence: 1, startsAt: 1, cohortId: 1 }).lean();
-  if (!session || session.status === 'cancelled' || (session.sequence ?? 0) !== sequence || session.startsAt <= now) return false;
-  const [enrolment, user] = await Promise.all([
-    Enrolment.findOne({ cohortId: session.cohortId, companyId }, { status: 1, companyId: 1, participantIds: 1 }).lean(),
-    User.findById(message.userId, { companyId: 1 }).lean(),
-  ]);
-  return enrolment?.status === 'enrolled' && user !== null && isRecipientOf(enrolment, user);
+  const session = await sessionById(sessionId);
+  if (!session || session.status === 'cancelled' || session.sequence !== sequence || session.startsAt <= now) return false;
+  const [enrolment, [user]] = await Promise.all([enrolmentOf(session.cohortId, companyId), contactsByIds([message.userId])]);
+  return enrolment?.status === 'enrolled' && user !== undefined && isRecipientOf(enrolment, user);
 }

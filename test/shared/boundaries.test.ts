@@ -45,6 +45,13 @@ describe('import boundaries (eslint.config.js)', function () {
     expect(messages[0]).to.include('public face');
   });
 
+  it('when a file in a converted component\'s subfolder imports another component past its public face, then lint reports it', async () => {
+    const messages = await restrictedImports("import { User } from '../../accounts/user.model.js';\nexport const u = User;\n", 'src/workshops/sub/x.ts');
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.include('public face');
+    expect(await restrictedImports("import { namesByIds } from '../../accounts/queries.js';\nimport { x } from '../own.js';\nexport const n = [namesByIds, x];\n", 'src/workshops/sub/x.ts')).to.deep.equal([]);
+  });
+
   it('when a component imports another through index.js or queries.js, then lint is silent', async () => {
     const code = "import type { AccountView } from '../accounts/index.js';\nimport { namesByIds } from '../accounts/queries.js';\nexport type A = AccountView;\nexport const n = namesByIds;\n";
     expect(await restrictedImports(code, 'src/workshops/x.ts')).to.deep.equal([]);
