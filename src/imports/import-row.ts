@@ -1,7 +1,8 @@
 import type { Types } from 'mongoose';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
-import { ConflictError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { insertOrReadWinner } from '../shared/db/claims.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { EnrolmentService } from '../workshops/index.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import type { ImportRowDoc } from './import.model.js';
@@ -13,6 +14,9 @@ export class RowFailure extends Error {
     this.name = 'RowFailure';
   }
 }
+
+// A lost insert finds the winner unless it was deleted in between; then the insert tries again, twice more at most.
+const CREATE_ATTEMPTS = 3;
 
 export interface RowContext {
   cohortId: Types.ObjectId;
@@ -39,18 +43,12 @@ export type RowValues = Pick<ImportRowDoc, 'orgNumber' | 'companyName' | 'person
 async function upsertCompany(line: RowValues, context: RowContext) {
   const existing = await Company.findOne({ orgNumber: line.orgNumber }).lean();
   if (existing) return { company: existing, created: false };
-  try {
-    // Sector and size are not in the list; the company's people can correct them later.
-    const created = await Company.create({
-      name: line.companyName, orgNumber: line.orgNumber, municipality: line.municipality || context.defaultMunicipality,
-      sector: 'other', employees: 0,
-    });
-    return { company: created.toObject(), created: true };
-  } catch (error) {
-    const winner = isDuplicateKey(error) ? await Company.findOne({ orgNumber: line.orgNumber }).lean() : null;
-    if (!winner) throw error;
-    return { company: winner, created: false };
-  }
+  // Sector and size are not in the list; the company's people can correct them later.
+  const { value: company, created } = await insertOrReadWinner(async () => (await Company.create({
+    name: line.companyName, orgNumber: line.orgNumber, municipality: line.municipality || context.defaultMunicipality,
+    sector: 'other', employees: 0,
+  })).toObject(), () => Company.findOne({ orgNumber: line.orgNumber }).lean(), CREATE_ATTEMPTS);
+  return { company, created };
 }
 
 /** The person with the line's email, created without a password when new; one of another company is refused. */
@@ -58,13 +56,10 @@ async function upsertPerson(line: RowValues, companyId: Types.ObjectId) {
   let person = await User.findOne({ email: line.email }).lean();
   let created = false;
   if (!person) {
-    try {
-      person = (await User.create({ email: line.email, name: line.personName, roles: ['participant'], companyId })).toObject();
-      created = true;
-    } catch (error) {
-      person = isDuplicateKey(error) ? await User.findOne({ email: line.email }).lean() : null;
-      if (!person) throw error;
-    }
+    ({ value: person, created } = await insertOrReadWinner(
+      async () => (await User.create({ email: line.email, name: line.personName, roles: ['participant'], companyId })).toObject(),
+      () => User.findOne({ email: line.email }).lean(), CREATE_ATTEMPTS,
+    ));
   }
   if (!person.companyId) {
     await User.updateOne({ _id: person._id, companyId: null }, { $set: { companyId } });
