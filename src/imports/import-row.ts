@@ -2,8 +2,8 @@ import type { Types } from 'mongoose';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
 import { insertOrReadWinner } from '../shared/db/claims.js';
-import { ConflictError, NotFoundError } from '../shared/errors.js';
-import type { EnrolmentService } from '../workshops/index.js';
+import { NotFoundError } from '../shared/errors.js';
+import { AlreadyEnrolledError, ParticipantLimitError, type EnrolmentService } from '../workshops/index.js';
 import { Enrolment } from '../workshops/enrolment.model.js';
 import type { ImportRowDoc } from './import.model.js';
 
@@ -79,12 +79,12 @@ async function enrolPerson(companyId: Types.ObjectId, userId: Types.ObjectId, co
     });
     return outcome.status;
   } catch (error) {
-    if (!(error instanceof ConflictError && error.messageKey === 'workshops.alreadyEnrolled')) throw error;
+    if (!(error instanceof AlreadyEnrolledError)) throw error;
   }
   try {
     await context.enrolment.addParticipant({ ...request, accountId: userId });
   } catch (error) {
-    if (error instanceof ConflictError && error.messageKey === 'workshops.participantLimit') throw new RowFailure('tooManyParticipants', error.params);
+    if (error instanceof ParticipantLimitError) throw new RowFailure('tooManyParticipants', error.params);
     if (error instanceof NotFoundError) throw new RowFailure('enrolmentGone');
     throw error;
   }

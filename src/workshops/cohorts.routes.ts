@@ -2,12 +2,13 @@ import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import { companyIdByOrgNumber } from '../accounts/queries.js';
 import type { CourseCatalogue } from '../courses/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
 import { requireRole } from '../shared/http/guards.js';
 import { assertManagesCohort, assertManagesGarden } from './access.js';
+import { NotEnrolledError } from './errors.js';
 import type { CohortsService } from './cohorts.service.js';
 import type { EnrolmentService } from './enrolment.service.js';
 import { accountsWithRole } from './gardens.service.js';
@@ -81,7 +82,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
       const [key, params] = await run(req);
       flash(req, 'success', key, params);
     } catch (error) {
-      const explained = error instanceof ValidationError || error instanceof ConflictError || (error instanceof NotFoundError && error.messageKey !== 'errors.notFound');
+      const explained = error instanceof ValidationError || error instanceof ConflictError || error instanceof NotEnrolledError;
       if (!explained) throw error;
       const keys = error instanceof ValidationError ? Object.values(error.fields) : [error.messageKey];
       for (const key of keys) flash(req, 'error', key, error.params);
@@ -113,7 +114,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
     const { cohort } = await assertManagesCohort(req.account!, String(req.params.cohortId));
     const { orgNumber, reason } = parseForm(enrolByOrgNumberSchema, req.body);
     const companyId = await companyIdByOrgNumber(orgNumber);
-    if (!companyId) throw new NotFoundError('workshops.companyNotFound');
+    if (!companyId) throw new ValidationError({ orgNumber: 'workshops.companyNotFound' });
     const outcome = await deps.enrolment.enrolCompany({ cohortId: cohort._id, companyId, actorId: req.account!.id, reason, asCoordinator: true });
     return outcome.status === 'enrolled' ? ['workshops.enrolled'] : ['workshops.waitlisted', { rank: outcome.waitlistRank ?? 0 }];
   }));

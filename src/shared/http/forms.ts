@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { ConflictError, ValidationError } from '../errors.js';
+import { statusOf } from './error-handler.js';
 
 /**
  * Re-renders a form after a ValidationError or ConflictError with what the user
@@ -12,7 +13,7 @@ export function renderInvalid(req: Request, res: Response, view: string, error: 
   const params = error instanceof ConflictError ? error.params : {};
   const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, req.t(key, params)]));
   const { password: _p, confirm: _c, _csrf, ...safeValues } = values as Record<string, unknown>;
-  res.status(error instanceof ConflictError ? 409 : 400).render(view, {
+  res.status(statusOf(error)).render(view, {
     ...extra,
     values: safeValues,
     errors,
