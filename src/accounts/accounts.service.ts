@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Mailer } from '../mail/index.js';
-import { ConflictError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import { unlessTaken } from '../shared/db/claims.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { SignedInAccount } from '../shared/http/account.js';
 import type { Language } from '../shared/i18n/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/index.js';
@@ -61,29 +62,23 @@ export function createAccountsService(deps: AccountsDeps) {
       if (await User.exists({ email: input.email })) throw new ValidationError({ email: 'accounts.emailTaken' });
       const existing = await Company.findOne({ orgNumber: input.orgNumber }).lean();
       if (existing) throw new ValidationError({ orgNumber: 'accounts.companyTaken' });
-      let company;
+      // The checks above give the usual answer; the unique indexes give it to the loser of a race.
+      const company = await unlessTaken(() => Company.create({
+        name: input.companyName, orgNumber: input.orgNumber, municipality: input.municipality,
+        sector: input.sector, employees: input.employees, website: input.website || undefined,
+        contactName: input.name, contactEmail: input.email,
+      }), () => { throw new ValidationError({ orgNumber: 'accounts.companyTaken' }); });
       try {
-        company = await Company.create({
-          name: input.companyName, orgNumber: input.orgNumber, municipality: input.municipality,
-          sector: input.sector, employees: input.employees, website: input.website || undefined,
-          contactName: input.name, contactEmail: input.email,
-        });
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new ValidationError({ orgNumber: 'accounts.companyTaken' });
-        throw error;
-      }
-      try {
-        const user = await User.create({
-          email: input.email, name: input.name, passwordHash: await hashPassword(input.password),
-          roles: ['participant'], companyId: company._id, language: input.language,
+        const passwordHash = await hashPassword(input.password);
+        const user = await unlessTaken(() => User.create({
+          email: input.email, name: input.name, passwordHash, roles: ['participant'], companyId: company._id, language: input.language,
           privacyNotice: { version: PRIVACY_NOTICE_VERSION, acceptedAt: deps.now() },
-        });
+        }), () => { throw new ValidationError({ email: 'accounts.emailTaken' }); });
         await deps.mailer.queue({ template: 'welcome', to: user.email, language: toAccountView(user).language, data: { name: user.name, company: company.name, link: `${deps.baseUrl}/dashboard` } }).catch(() => undefined); // a lost welcome must not undo the registration
         return toAccountView(user);
       } catch (error) {
         // No transactions on FerretDB: undo the company so a retry can register it.
         await Company.deleteOne({ _id: company._id });
-        if (isDuplicateKey(error)) throw new ValidationError({ email: 'accounts.emailTaken' });
         throw error;
       }
     },
@@ -142,15 +137,10 @@ export function createAccountsService(deps: AccountsDeps) {
       if (await User.exists({ email: colleague.email })) throw new ValidationError({ email: 'accounts.emailTaken' });
       const company = await Company.findById(inviter.companyId).lean();
       if (!company) throw new NotFoundError();
-      try {
-        const user = await User.create({
-          email: colleague.email, name: colleague.name, roles: ['participant'], companyId: company._id, language: inviter.language,
-        });
-        await sendLink(user, 'invite', { inviter: inviter.name, company: company.name });
-      } catch (error) {
-        if (isDuplicateKey(error)) throw new ValidationError({ email: 'accounts.emailTaken' });
-        throw error;
-      }
+      const user = await unlessTaken(() => User.create({
+        email: colleague.email, name: colleague.name, roles: ['participant'], companyId: company._id, language: inviter.language,
+      }), () => { throw new ValidationError({ email: 'accounts.emailTaken' }); });
+      await sendLink(user, 'invite', { inviter: inviter.name, company: company.name });
     },
 
     /** The company's name only, for pages that do not list its people. */

@@ -1,7 +1,10 @@
 // Companies and people created from a list (the CSV import), found first so that a line run again changes nothing.
-import { isDuplicateKey } from '../shared/errors.js';
+import { insertOrReadWinner } from '../shared/db/claims.js';
 import { Company } from './company.model.js';
 import { User } from './user.model.js';
+
+// A lost insert finds the winner unless it was deleted in between; then the insert tries again, twice more at most.
+const CREATE_ATTEMPTS = 3;
 
 /** A person as a bulk import sees them: whether they chose a password decides whether they are invited. */
 export interface ListedPerson {
@@ -25,14 +28,11 @@ const toListedPerson = (u: { _id: unknown; email: string; name: string; companyI
 export async function findOrCreateCompany(input: { name: string; orgNumber: string; municipality: string; contactName?: string; contactEmail?: string }): Promise<{ id: string; name: string; created: boolean }> {
   const existing = await Company.findOne({ orgNumber: input.orgNumber }, { name: 1 }).lean();
   if (existing) return { id: String(existing._id), name: existing.name, created: false };
-  try {
-    const created = await Company.create({ ...input, sector: 'other', employees: 0 });
-    return { id: String(created._id), name: created.name, created: true };
-  } catch (error) {
-    const winner = isDuplicateKey(error) ? await Company.findOne({ orgNumber: input.orgNumber }, { name: 1 }).lean() : null;
-    if (!winner) throw error;
-    return { id: String(winner._id), name: winner.name, created: false };
-  }
+  const { value: company, created } = await insertOrReadWinner(
+    async () => (await Company.create({ ...input, sector: 'other', employees: 0 })).toObject(),
+    () => Company.findOne({ orgNumber: input.orgNumber }, { name: 1 }).lean(), CREATE_ATTEMPTS,
+  );
+  return { id: String(company._id), name: company.name, created };
 }
 
 /**
@@ -44,13 +44,10 @@ export async function findOrCreateParticipant(input: { email: string; name: stri
   let person = await User.findOne({ email: input.email }).lean();
   let created = false;
   if (!person) {
-    try {
-      person = (await User.create({ email: input.email, name: input.name, roles: ['participant'], companyId: input.companyId })).toObject();
-      created = true;
-    } catch (error) {
-      person = isDuplicateKey(error) ? await User.findOne({ email: input.email }).lean() : null;
-      if (!person) throw error;
-    }
+    ({ value: person, created } = await insertOrReadWinner(
+      async () => (await User.create({ email: input.email, name: input.name, roles: ['participant'], companyId: input.companyId })).toObject(),
+      () => User.findOne({ email: input.email }).lean(), CREATE_ATTEMPTS,
+    ));
   }
   if (!person.companyId) {
     await User.updateOne({ _id: person._id, companyId: null }, { $set: { companyId: input.companyId } });

@@ -1,5 +1,6 @@
 import type { Mailer } from '../mail/index.js';
-import { isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import { unlessTaken } from '../shared/db/claims.js';
+import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
 import { issueLink, peekLink, spendLink } from './one-time-links.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
@@ -80,13 +81,10 @@ export function createProfileService(deps: { mailer: Mailer; baseUrl: string; no
       if (link?.purpose !== 'email' || !link.email) throw new NotFoundError('accounts.linkInvalid');
       const user = await User.findById(link.userId).lean();
       if (!user || !(await spendLink(secret, deps.now()))) throw new NotFoundError('accounts.linkInvalid');
-      try {
-        await User.updateOne({ _id: user._id }, { email: link.email });
-      } catch (error) {
-        // Someone registered the address after the link was sent: the unique index decides.
-        if (isDuplicateKey(error)) throw new ValidationError({ newEmail: 'accounts.emailTaken' });
-        throw error;
-      }
+      // Someone may have registered the address after the link was sent: the unique index decides.
+      await unlessTaken(() => User.updateOne({ _id: user._id }, { email: link.email }), () => {
+        throw new ValidationError({ newEmail: 'accounts.emailTaken' });
+      });
       await tell('email-changed', user.email, user.language, { name: user.name, email: link.email });
       return link.email;
     },

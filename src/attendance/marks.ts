@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../shared/errors.js';
+import { unlessTaken } from '../shared/db/claims.js';
 import { AttendanceChange, AttendanceMark, type AttendanceStatus, type MarkSource } from './attendance.model.js';
 import type { Id } from './roster.js';
 
@@ -23,12 +23,10 @@ export async function recordMark(input: MarkInput): Promise<void> {
     cohortId: input.session.cohortId, companyId: input.companyId, status: input.status,
     via: input.via, markedBy: input.by, markedAt: input.at,
   };
-  try {
-    await AttendanceMark.updateOne(key, { $set: values }, { upsert: true });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    await AttendanceMark.updateOne(key, { $set: values });
-  }
+  await unlessTaken(
+    () => AttendanceMark.updateOne(key, { $set: values }, { upsert: true }),
+    () => AttendanceMark.updateOne(key, { $set: values }),
+  );
   await AttendanceChange.create({
     sessionId: input.session._id, cohortId: input.session.cohortId, companyId: input.companyId,
     accountId: input.accountId, status: input.status, via: input.via, by: input.by, at: input.at,

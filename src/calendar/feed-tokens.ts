@@ -1,9 +1,13 @@
 import crypto from 'node:crypto';
-import { isDuplicateKey } from '../shared/errors.js';
+import { retryWhileTaken } from '../shared/db/claims.js';
 import { gardensWhereStaff } from '../workshops/queries.js';
 import { FeedToken, type FeedScope, type FeedTokenDoc } from './feed-token.model.js';
 import type { Id } from '../shared/db/ids.js';
 
+
+// A try loses only when another reset of the same feed stored in between; a person clicks a few times at most,
+// so five losses in a row mean a flood, which is told to try again (409).
+const ROTATE_ATTEMPTS = 5;
 
 const sha256 = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 const slotOf = (accountId: Id, scope: FeedScope, gardenId?: Id) => (scope === 'person' ? `${String(accountId)}:person` : `${String(accountId)}:garden:${String(gardenId)}`);
@@ -22,16 +26,11 @@ export async function rotateFeedToken(accountId: Id, scope: FeedScope = 'person'
   const slot = slotOf(accountId, scope, gardenId);
   const secret = crypto.randomBytes(32).toString('base64url');
   // One token per slot (unique index): delete, then insert; a concurrent reset that inserted first is replaced.
-  for (let tries = 0; tries < 5; tries += 1) {
+  return retryWhileTaken(async () => {
     await FeedToken.deleteOne({ slot });
-    try {
-      await FeedToken.create({ hash: sha256(secret), slot, scope, accountId, gardenId: scope === 'garden' ? gardenId : undefined });
-      return feedPath(scope, secret);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-  }
-  throw new Error('could not store a feed token');
+    await FeedToken.create({ hash: sha256(secret), slot, scope, accountId, gardenId: scope === 'garden' ? gardenId : undefined });
+    return feedPath(scope, secret);
+  }, ROTATE_ATTEMPTS);
 }
 
 /** The token behind a feed address, or undefined for an unknown or revoked secret. */

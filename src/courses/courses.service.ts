@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import type { Role } from '../accounts/index.js';
-import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { insertOnce } from '../shared/db/claims.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { CourseCatalogue } from './catalogue.js';
 import { CourseEnrolment, courseEnrolmentKey } from './enrolment.model.js';
@@ -97,24 +98,16 @@ export function createCoursesService(deps: { catalogue: CourseCatalogue }) {
     async enrolCompany(learner: Learner, courseSlug: string): Promise<boolean> {
       assertCourseExists(courseSlug);
       if (!learner.companyId) throw new ConflictError('courses.noCompany');
-      try {
-        await CourseEnrolment.create({ companyId: learner.companyId, courseSlug, enrolledBy: learner.id });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
+      const companyId = learner.companyId;
+      return insertOnce(() => CourseEnrolment.create({ companyId, courseSlug, enrolledBy: learner.id }));
     },
 
     /** Records a module as done for one person; doing it again changes nothing. */
     async markModuleDone(learner: Learner, courseSlug: string, moduleSlug: string): Promise<void> {
       assertModuleExists(courseSlug, moduleSlug);
       await assertEnrolled(learner, courseSlug);
-      try {
-        await ModuleProgress.create({ accountId: learner.id, courseSlug, moduleSlug });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      // Done already (unique index): nothing changes.
+      await insertOnce(() => ModuleProgress.create({ accountId: learner.id, courseSlug, moduleSlug }));
     },
 
     /** Takes back a "done" mark; nothing happens when there was none. */

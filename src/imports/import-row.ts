@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { findOrCreateCompany, findOrCreateParticipant, type ListedPerson } from '../accounts/index.js';
-import { ConflictError, NotFoundError } from '../shared/errors.js';
-import type { EnrolmentService } from '../workshops/index.js';
+import { NotFoundError } from '../shared/errors.js';
+import { AlreadyEnrolledError, ParticipantLimitError, type EnrolmentService } from '../workshops/index.js';
 import { enrolmentOf } from '../workshops/queries.js';
 import type { ImportRowDoc } from './import.model.js';
 
@@ -58,12 +58,12 @@ async function enrolPerson(companyId: string, userId: string, context: RowContex
     });
     return outcome.status;
   } catch (error) {
-    if (!(error instanceof ConflictError && error.messageKey === 'workshops.alreadyEnrolled')) throw error;
+    if (!(error instanceof AlreadyEnrolledError)) throw error;
   }
   try {
     await context.enrolment.addParticipant({ ...request, accountId: userId });
   } catch (error) {
-    if (error instanceof ConflictError && error.messageKey === 'workshops.participantLimit') throw new RowFailure('tooManyParticipants', error.params);
+    if (error instanceof ParticipantLimitError) throw new RowFailure('tooManyParticipants', error.params);
     if (error instanceof NotFoundError) throw new RowFailure('enrolmentGone');
     throw error;
   }

@@ -3,7 +3,9 @@ import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';
 import { assertManagesCohort } from '../workshops/index.js';
 import { decodeCsvFile, IMPORT_MAX_BYTES } from './csv-file.js';
-import { ImportFileError, ImportFileTooLargeError } from './errors.js';
+import { PayloadTooLargeError } from '../shared/errors.js';
+import { statusOf } from '../shared/http/error-handler.js';
+import { ImportFileError } from './errors.js';
 import type { ImportsService } from './imports.service.js';
 import { resultCounts, rowsForPage } from './import.pages.js';
 import { importUploadReader } from './upload.js';
@@ -46,9 +48,9 @@ export function importsRoutes(deps: { imports: ImportsService }): Router {
       const { jobId } = await imports.previewImport({ cohortId, csvText, actorId: req.account!.id, fileName: file.originalName });
       res.redirect(`${base}/${jobId}`);
     } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      const message = req.t(`imports.errors.${error.reason}`, error.values);
-      res.status(error instanceof ImportFileTooLargeError ? 413 : 400);
+      if (!(error instanceof ImportFileError || error instanceof PayloadTooLargeError)) throw error;
+      const message = req.t(error.fields.file ?? error.messageKey, error.params);
+      res.status(statusOf(error));
       await renderUpload(req, res, place, { errors: { file: message }, errorList: [{ field: 'file', message }] });
     }
   });

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { namesByIds } from '../accounts/queries.js';
-import { isDuplicateKey, NotFoundError } from '../shared/errors.js';
+import { insertOnce } from '../shared/db/claims.js';
+import { NotFoundError } from '../shared/errors.js';
 import type { EnrolmentService } from '../workshops/index.js';
 import { cohortById, gardenById } from '../workshops/queries.js';
 import { ImportJob, ImportJobClaim, ImportRow, type ImportJobDoc } from './import.model.js';
@@ -50,12 +51,7 @@ export async function claimImport(jobId: Id, now: Date, actorId?: Id): Promise<I
   const startable = job.status === 'preview' && !claim;
   if (!startable && !isStalled(job, claim, now)) return undefined;
   const attempt = (claim?.attempt ?? 0) + 1;
-  try {
-    await ImportJobClaim.create({ jobId: job._id, attempt, claimedBy: actorId ?? job.createdBy, claimedAt: now });
-  } catch (error) {
-    if (isDuplicateKey(error)) return undefined;
-    throw error;
-  }
+  if (!(await insertOnce(() => ImportJobClaim.create({ jobId: job._id, attempt, claimedBy: actorId ?? job.createdBy, claimedAt: now })))) return undefined;
   await ImportJob.updateOne({ _id: job._id }, { $set: { status: 'running', attempt, heartbeatAt: now, startedAt: job.startedAt ?? now } });
   return { jobId: job._id, attempt };
 }

@@ -1,5 +1,6 @@
 import { singleFileReader } from '../shared/http/upload.js';
-import { ImportFileError, ImportFileTooLargeError } from './errors.js';
+import { PayloadTooLargeError } from '../shared/errors.js';
+import { ImportFileError } from './errors.js';
 
 export type { ReceivedFile } from '../shared/http/upload.js';
 
@@ -7,7 +8,7 @@ export type { ReceivedFile } from '../shared/http/upload.js';
 export function importUploadReader(maxBytes: number) {
   return singleFileReader({
     maxBytes, fields: 5, fieldSize: 1_000,
-    tooLarge: () => new ImportFileTooLargeError(Math.round(maxBytes / 1024)),
+    tooLarge: () => new PayloadTooLargeError({ file: 'imports.errors.tooLarge' }, undefined, { maxKb: Math.round(maxBytes / 1024) }),
     badForm: () => new ImportFileError('badForm'),
   });
 }

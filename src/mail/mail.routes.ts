@@ -3,6 +3,7 @@ import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { flash } from '../shared/http/context.js';
 import { requireRole } from '../shared/http/guards.js';
+import { NotEnrolledError } from '../workshops/index.js';
 import { gardenIdsCoordinatedBy } from '../workshops/queries.js';
 import type { Mailer } from './mailer.js';
 import type { Notifications } from './notifications.js';
@@ -58,7 +59,7 @@ export function mailRoutes(deps: { notifications: Notifications; mailer: Mailer;
       flash(req, 'success', 'mail.invites.resent', { count });
     } catch (error) {
       // A company that left meanwhile is explained on the manage page; a stranger still gets 403/404.
-      if (!(error instanceof NotFoundError) || error.messageKey === 'errors.notFound') throw error;
+      if (!(error instanceof NotEnrolledError)) throw error;
       flash(req, 'error', error.messageKey);
       return res.redirect(`/cohorts/${String(req.params.cohortId)}/manage`);
     }

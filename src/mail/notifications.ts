@@ -2,13 +2,13 @@ import type { AccountView } from '../accounts/index.js';
 import { calendarSessions, type CalendarSettings, type CohortBundle, cohortCalendar, loadCohortBundles } from '../calendar/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { DomainEvent, DomainEvents } from '../shared/events.js';
-import { assertManagesCohort } from '../workshops/index.js';
+import { assertManagesCohort, NotEnrolledError } from '../workshops/index.js';
 import { enrolmentOf, waitlistRank } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
 import type { Mailer } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
 import { scheduleReminders } from './reminders.js';
-import { type Id, idOrNotFound } from '../shared/db/ids.js';
+import { type Id, toObjectId } from '../shared/db/ids.js';
 
 
 export interface NotificationDeps extends CalendarSettings {
@@ -103,8 +103,9 @@ export function createNotifications(deps: NotificationDeps) {
     /** Sends an enrolled company's people the cohort's invitations again (and queues missing reminders); returns how many. */
     async resendInvites(actor: AccountView, cohortId: string, companyId: string): Promise<number> {
       const { cohort } = await assertManagesCohort(actor, cohortId);
-      const enrolment = await enrolmentOf(cohort._id, idOrNotFound(companyId, 'workshops.notEnrolled'));
-      if (!enrolment || enrolment.status !== 'enrolled') throw new NotFoundError('workshops.notEnrolled');
+      const companyObjectId = toObjectId(companyId);
+      const enrolment = companyObjectId && await enrolmentOf(cohort._id, companyObjectId);
+      if (!enrolment || enrolment.status !== 'enrolled') throw new NotEnrolledError();
       const bundle = await loadBundle(cohort._id);
       if (!bundle) throw new NotFoundError();
       const people = await enrolmentRecipients(enrolment);

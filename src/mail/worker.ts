@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { trusted } from 'mongoose';
-import { isDuplicateKey } from '../shared/errors.js';
+import { insertOnce } from '../shared/db/claims.js';
 import type { Logger } from '../shared/logger.js';
 import { OutboxAttempt, OutboxMessage, type OutboxMessageDoc } from './outbox.model.js';
 import { isConnectionFailure, isPermanentFailure, type MailTransport } from './transport.js';
@@ -88,12 +88,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     const number = message.attempts + 1;
     const leaseId = `${String(message._id)}:${number}`;
     const startedAt = options.now();
-    try {
-      await OutboxAttempt.create({ _id: leaseId, messageId: message._id, number, worker: workerId, startedAt });
-    } catch (error) {
-      if (isDuplicateKey(error)) return 'skipped';
-      throw error;
-    }
+    // The lease: one attempt per number (its _id), so of two workers that picked the message, one sends it.
+    if (!(await insertOnce(() => OutboxAttempt.create({ _id: leaseId, messageId: message._id, number, worker: workerId, startedAt })))) return 'skipped';
     const set = (fields: Record<string, unknown>, unset?: string) =>
       OutboxMessage.updateOne({ _id: message._id }, { $set: fields, ...(unset ? { $unset: { [unset]: 1 } } : {}) });
     const close = (outcome: Outcome, error?: string) =>

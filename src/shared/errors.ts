@@ -44,8 +44,3 @@ export class PayloadTooLargeError extends ValidationError {
 
 /** A request that conflicts with the current state, e.g. a duplicate or a clash. */
 export class ConflictError extends AppError {}
-
-/** MongoDB's duplicate-key error, which unique indexes raise for the losing insert. */
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
-}

@@ -223,7 +223,6 @@ export const strategiesMessagesEn: Shape<typeof strategiesMessagesNb> = {
     notSubmitted: 'The strategy has not been submitted for review.',
     notApproved: 'Only an approved strategy can be reopened.',
     changedMeanwhile: 'Someone else changed the strategy meanwhile. Reload the page and try again.',
-    busy: 'Many people saved at once. Please try again.',
     month: 'Write a month as yyyy-mm, for example 2027-05.',
     kroner: 'Write an amount in whole kroner, without spaces.',
     rowNeedsFirst: 'Fill in the first column of the row, or clear the whole row.',

@@ -220,7 +220,6 @@ export const strategiesMessagesNb = {
     notSubmitted: 'Strategien er ikke sendt inn til vurdering.',
     notApproved: 'Bare en godkjent strategi kan åpnes igjen.',
     changedMeanwhile: 'Strategien ble endret av noen andre i mellomtiden. Last inn siden og prøv igjen.',
-    busy: 'Mange lagret samtidig. Prøv igjen.',
     month: 'Skriv en måned som åååå-mm, for eksempel 2027-05.',
     kroner: 'Skriv et beløp i hele kroner, uten mellomrom.',
     rowNeedsFirst: 'Fyll inn første kolonne i raden, eller tøm hele raden.',

@@ -3,7 +3,7 @@ import type { AccountView } from '../accounts/index.js';
 import { namesByIds } from '../accounts/queries.js';
 import { Company } from '../accounts/company.model.js';
 import { User } from '../accounts/user.model.js';
-import { ConflictError, ForbiddenError, isDuplicateKey, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { Cohort } from '../workshops/cohort.model.js';
 import { assertComplete } from './completeness.js';
 import { assertCanSeeStrategy, assertCompany, assertReviewer, type StrategyAccess } from './access.js';
@@ -12,7 +12,7 @@ import type { ReviewInput } from './schemas.js';
 import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
 import { currentContent } from './workbook.service.js';
-import { insertOnce } from '../shared/db/claims.js';
+import { insertOnce, unlessTaken } from '../shared/db/claims.js';
 
 const MAIL_FOR: Record<string, StrategyMail> = {
   'draft>submitted': 'strategy-submitted',
@@ -155,12 +155,11 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       if (!strategy || strategy.cohortId) throw new NotFoundError();
       const trainer = await User.findById(trainerId, { roles: 1 }).lean();
       if (!trainer?.roles.includes('trainer')) throw new ValidationError({ trainerId: 'workshops.unknownTrainer' });
-      try {
-        await StrategyReviewer.create({ strategyId: strategy._id, trainerId: trainer._id, assignedBy: actor.id });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        await StrategyReviewer.updateOne({ strategyId: strategy._id }, { $set: { trainerId: trainer._id, assignedBy: actor.id } });
-      }
+      // One reviewer per strategy (unique index): a strategy that has one gets the new one instead.
+      await unlessTaken(
+        () => StrategyReviewer.create({ strategyId: strategy._id, trainerId: trainer._id, assignedBy: actor.id }),
+        () => StrategyReviewer.updateOne({ strategyId: strategy._id }, { $set: { trainerId: trainer._id, assignedBy: actor.id } }),
+      );
     },
   };
 }

@@ -10,7 +10,7 @@ import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './acce
 import { normaliseContent, type SectionContent, type StrategyContent, type StrategySection } from './sections.js';
 import { Strategy, StrategyTransition, StrategyVersion, type StrategyStatus } from './strategy.model.js';
 import { type Id, toObjectId } from '../shared/db/ids.js';
-import { appendNext, AppendContendedError, insertOnce } from '../shared/db/claims.js';
+import { appendNext, insertOnce } from '../shared/db/claims.js';
 
 
 /** Which enrolment a strategy belongs to: a cohort, or a self-paced course. */
@@ -58,12 +58,8 @@ async function appendVersion(strategyId: Types.ObjectId, section: StrategySectio
     content = { ...current.content, [section]: sectionContent };
     return current.version;
   };
-  try {
-    return await appendNext(latest, (version) => StrategyVersion.create({ strategyId, version, section, content, savedBy: by, savedAt: at }), MAX_SAVE_ATTEMPTS);
-  } catch (error) {
-    if (error instanceof AppendContendedError) throw new ConflictError('strategies.errors.busy');
-    throw error;
-  }
+  // Losing every try throws ClaimContendedError: a 409 asking the person to save again.
+  return appendNext(latest, (version) => StrategyVersion.create({ strategyId, version, section, content, savedBy: by, savedAt: at }), MAX_SAVE_ATTEMPTS);
 }
 
 /** The part of a strategy the company writes: starting it, saving sections, reading its history. */

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
+import { NotEnrolledError } from './errors.js';
 import { flash } from '../shared/http/context.js';
 
 type Outcome = [string, Record<string, string | number>?];
@@ -19,7 +20,7 @@ export function act(run: (req: Request) => Promise<Outcome>, options: { back?: (
       flash(req, 'success', key, params);
       succeeded = true;
     } catch (error) {
-      const explained = error instanceof ValidationError || error instanceof ConflictError || (error instanceof NotFoundError && error.messageKey !== 'errors.notFound');
+      const explained = error instanceof ValidationError || error instanceof ConflictError || error instanceof NotEnrolledError;
       if (!explained || options.rethrow?.(error)) throw error;
       const keys = error instanceof ValidationError ? Object.values(error.fields) : [error.messageKey];
       for (const key of keys) flash(req, 'error', key, error.params);

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { ConflictError, isDuplicateKey } from '../shared/errors.js';
+import { unlessTaken } from '../shared/db/claims.js';
+import { ConflictError } from '../shared/errors.js';
 import { CalendarChange } from './calendar-change.model.js';
 import { Cohort, WorkshopSession } from './cohort.model.js';
 import { Garden } from './garden.model.js';
@@ -54,14 +55,11 @@ export async function wholeCohortChange(cohortId: Types.ObjectId, fields: Omit<N
  * refused so the coordinator looks again.
  */
 export async function recordCalendarChange(change: NewCalendarChange, now: Date): Promise<void> {
-  try {
-    await CalendarChange.create({ ...change, createdAt: now });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  await unlessTaken(() => CalendarChange.create({ ...change, createdAt: now }), async () => {
     const existing = await CalendarChange.findById(change._id).lean<StoredCalendarChange>();
     if (existing) await applyCalendarChange(existing);
     throw new ConflictError('workshops.changedMeanwhile');
-  }
+  });
 }
 
 /**
@@ -77,9 +75,7 @@ export async function applyCalendarChange(change: Pick<NewCalendarChange, 'cohor
   if (change.cohortSet) await Cohort.updateOne({ _id: change.cohortId }, { $set: change.cohortSet });
   if (change.gardenId && change.gardenSet) {
     // A name another garden took meanwhile stays refused; the address still reaches the calendars.
-    await Garden.updateOne({ _id: change.gardenId }, { $set: change.gardenSet }).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    await unlessTaken(() => Garden.updateOne({ _id: change.gardenId }, { $set: change.gardenSet }), () => undefined);
   }
   for (const step of pending) await WorkshopSession.updateOne({ _id: step.sessionId }, { $set: { ...step.set, sequence: step.sequence } });
 }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { companyIdByOrgNumber } from '../accounts/queries.js';
 import type { CourseCatalogue } from '../courses/index.js';
-import { NotFoundError } from '../shared/errors.js';
+import { ValidationError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { requireRole } from '../shared/http/guards.js';
 import { assertManagesCohort } from './access.js';
@@ -85,7 +85,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
     const { cohort } = await assertManagesCohort(req.account!, String(req.params.cohortId));
     const { orgNumber, reason } = parseForm(enrolByOrgNumberSchema, req.body);
     const companyId = await companyIdByOrgNumber(orgNumber);
-    if (!companyId) throw new NotFoundError('workshops.companyNotFound');
+    if (!companyId) throw new ValidationError({ orgNumber: 'workshops.companyNotFound' });
     const outcome = await deps.enrolment.enrolCompany({ cohortId: cohort._id, companyId, actorId: req.account!.id, reason, asCoordinator: true });
     return outcome.status === 'enrolled' ? ['workshops.enrolled'] : ['workshops.waitlisted', { rank: outcome.waitlistRank ?? 0 }];
   }));

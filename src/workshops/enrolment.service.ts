@@ -3,6 +3,7 @@ import { retryTransient as db } from '../shared/db/retry-transient.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { DomainEvents, EnrolmentChange } from '../shared/events.js';
 import { Cohort, type CohortDoc } from './cohort.model.js';
+import { AlreadyEnrolledError, NotEnrolledError, ParticipantLimitError } from './errors.js';
 import { Enrolment, EnrolmentLog, ParticipantSlot, Seat, WaitlistPlace, type EnrolmentDoc } from './enrolment.model.js';
 import { claimSeat, joinWaitlist, placeOf, seatOf, waitlistRank } from './seats.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
@@ -205,7 +206,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
       if (!request.asCoordinator && cohort.enrolmentDeadline <= deps.now()) throw new ConflictError('workshops.enrolmentClosed');
       const { enrolment, mine } = await openEnrolment(cohort._id, request.companyId);
       // Another request's enrolment: refused, unless it was left pending by a request that stopped half-way; then finish it.
-      if (!mine && !(enrolment.status === 'pending' && isStale(enrolment))) throw new ConflictError('workshops.alreadyEnrolled');
+      if (!mine && !(enrolment.status === 'pending' && isStale(enrolment))) throw new AlreadyEnrolledError();
       for (const accountId of request.participantIds ?? []) {
         if (await claimParticipantSlot(cohort, request.companyId, accountId)) await addToParticipants(cohort._id, request.companyId, accountId);
       }
@@ -218,7 +219,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
     async cancelEnrolment(request: { cohortId: Id; companyId: Id; actorId?: Id; reason?: string }): Promise<void> {
       const cohort = await loadCohort(request.cohortId);
       const enrolment = await db(() => Enrolment.findOne({ cohortId: cohort._id, companyId: request.companyId }).lean());
-      if (!enrolment) throw new NotFoundError('workshops.notEnrolled');
+      if (!enrolment) throw new NotEnrolledError();
       // The enrolment goes last: a request cut off half-way leaves it in place, so withdrawing again finishes the job,
       // where deleting it first could leave a seat held by nobody, lost to the cohort for good.
       const freed = await db(() => Seat.deleteOne({ cohortId: cohort._id, companyId: request.companyId }));
@@ -232,7 +233,7 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
     /** Moves a company to another cohort: enrolled there first, so a refusal changes nothing here. */
     async moveCompany(request: { fromCohortId: Id; toCohortId: Id; companyId: Id; actorId: Id; reason: string }): Promise<EnrolmentOutcome> {
       const current = await Enrolment.findOne({ cohortId: request.fromCohortId, companyId: request.companyId }).lean();
-      if (!current) throw new NotFoundError('workshops.notEnrolled');
+      if (!current) throw new NotEnrolledError();
       const outcome = await this.enrolCompany({
         cohortId: request.toCohortId, companyId: request.companyId, participantIds: current.participantIds,
         actorId: request.actorId, reason: request.reason, asCoordinator: true,
@@ -245,10 +246,10 @@ export function createEnrolmentService(deps: { events: DomainEvents; now: () => 
     async addParticipant(request: { cohortId: Id; companyId: Id; accountId: Id }): Promise<void> {
       const cohort = await loadCohort(request.cohortId);
       const enrolment = await Enrolment.findOne({ cohortId: cohort._id, companyId: request.companyId }).lean();
-      if (!enrolment) throw new NotFoundError('workshops.notEnrolled');
+      if (!enrolment) throw new NotEnrolledError();
       if (enrolment.participantIds.some((id) => String(id) === String(request.accountId))) return;
       if (!(await claimParticipantSlot(cohort, request.companyId, request.accountId))) {
-        throw new ConflictError('workshops.participantLimit', { limit: cohort.participantsPerCompany });
+        throw new ParticipantLimitError(cohort.participantsPerCompany);
       }
       await addToParticipants(cohort._id, request.companyId, request.accountId);
       await record(cohort._id, request.companyId, 'joined', request.accountId);

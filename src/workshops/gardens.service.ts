@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import { rolesByIds } from '../accounts/queries.js';
-import { ForbiddenError, isDuplicateKey, ValidationError } from '../shared/errors.js';
+import { unlessTaken } from '../shared/db/claims.js';
+import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import type { DomainEvents } from '../shared/events.js';
 import { assertManagesGarden } from './access.js';
 import { applyCalendarChange, finishCalendarChange, recordCalendarChange, wholeCohortChange, type NewCalendarChange } from './calendar-changes.js';
@@ -17,6 +18,9 @@ async function assertCoordinators(ids: string[]): Promise<Types.ObjectId[]> {
   }
   return users.map((u) => new Types.ObjectId(u.id));
 }
+
+/** Garden names are unique (index on name): a name in use, found by a check or by a lost race. */
+const nameTaken = () => new ValidationError({ name: 'workshops.gardenNameTaken' });
 
 function fields(input: GardenInput) {
   const { coordinatorIds: _ignored, ...rest } = input;
@@ -34,13 +38,8 @@ export async function listManagedGardens(account: AccountView) {
 export async function createGarden(actor: AccountView, input: GardenInput): Promise<string> {
   if (!actor.roles.includes('admin')) throw new ForbiddenError();
   const coordinatorIds = await assertCoordinators(input.coordinatorIds);
-  try {
-    const garden = await Garden.create({ ...fields(input), coordinatorIds });
-    return String(garden._id);
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new ValidationError({ name: 'workshops.gardenNameTaken' });
-    throw error;
-  }
+  const garden = await unlessTaken(() => Garden.create({ ...fields(input), coordinatorIds }), () => { throw nameTaken(); });
+  return String(garden._id);
 }
 
 /**
@@ -54,7 +53,7 @@ export async function updateGarden(actor: AccountView, gardenId: string, input: 
   if (actor.roles.includes('admin')) update.coordinatorIds = await assertCoordinators(input.coordinatorIds);
   const placeChanged = input.name !== garden.name || input.address !== garden.address;
   // Checked before any change is recorded, so a refused name rarely leaves an update to announce.
-  if (placeChanged && input.name !== garden.name && (await Garden.exists({ name: input.name }))) throw new ValidationError({ name: 'workshops.gardenNameTaken' });
+  if (placeChanged && input.name !== garden.name && (await Garden.exists({ name: input.name }))) throw nameTaken();
   const changes: NewCalendarChange[] = [];
   if (placeChanged) {
     for (const cohort of await Cohort.find({ gardenId: garden._id }, { _id: 1 }).lean()) {
@@ -63,18 +62,14 @@ export async function updateGarden(actor: AccountView, gardenId: string, input: 
     }
   }
   for (const change of changes) await recordCalendarChange(change, deps.now());
-  try {
-    // Fields left empty in the form are removed, not kept with their old value.
-    const $set = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
-    const $unset = Object.fromEntries(Object.entries(update).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
-    await Garden.updateOne({ _id: garden._id }, Object.keys($unset).length ? { $set, $unset } : { $set });
-  } catch (error) {
-    if (isDuplicateKey(error)) {
-      for (const change of changes) await finishCalendarChange(change._id);
-      throw new ValidationError({ name: 'workshops.gardenNameTaken' });
-    }
-    throw error;
-  }
+  // Fields left empty in the form are removed, not kept with their old value.
+  const $set = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
+  const $unset = Object.fromEntries(Object.entries(update).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
+  await unlessTaken(() => Garden.updateOne({ _id: garden._id }, Object.keys($unset).length ? { $set, $unset } : { $set }), async () => {
+    // Another garden took the name since the check: the recorded changes end unannounced, as nothing changed.
+    for (const change of changes) await finishCalendarChange(change._id);
+    throw nameTaken();
+  });
   for (const change of changes) {
     await applyCalendarChange(change);
     await deps.events.publish({ type: 'calendar.changed', cohortId: String(change.cohortId), changeId: change._id });

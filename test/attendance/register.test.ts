@@ -87,6 +87,22 @@ describe('attendance', () => {
       expect(await AttendanceMark.countDocuments()).to.equal(0);
     });
 
+    it('when the register is posted 10 times at once, then each person has one mark, holding one of the posted statuses', async () => {
+      const trainer = await signIn(t.app, setting.trainer.email, PASSWORD);
+      const _csrf = csrfFrom((await trainer.get(path).expect(200)).text);
+      const statuses = ['present', 'late', 'excused', 'absent'];
+      const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => trainer.post(path).type('form').send({
+        _csrf, [field(person(0, 0))]: statuses[i % 4]!, [field(person(1, 0))]: statuses[(i + 1) % 4]!,
+      })));
+      expect(responses.map((r) => r.status)).to.deep.equal(Array(10).fill(302));
+      // The unique {sessionId, accountId} index is what keeps the racing first marks to one each.
+      for (const account of [person(0, 0), person(1, 0)]) {
+        const marks = await AttendanceMark.find({ sessionId, accountId: account._id }).lean();
+        expect(marks).to.have.length(1);
+        expect(statuses).to.include(marks[0]!.status);
+      }
+    });
+
     it('when the register is first opened twice at once, then both show the same code, and it is stored on the session', async () => {
       const trainer = await signIn(t.app, setting.trainer.email, PASSWORD);
       const [a, b] = await Promise.all([trainer.get(path).expect(200), trainer.get(path).expect(200)]);

@@ -4,7 +4,7 @@ import { FeedToken } from '../../src/calendar/feed-token.model.js';
 import { Garden } from '../../src/workshops/garden.model.js';
 import { coordinatorCohort, enrolFromPage, participant } from '../mail/support.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { newAgent, submitForm, type Agent } from '../support/http.js';
+import { csrfFrom, newAgent, submitForm, type Agent } from '../support/http.js';
 import { parseCalendar } from './support.js';
 
 /** Makes (or resets) a feed link from the dashboard and returns the address shown there. */
@@ -112,6 +112,18 @@ describe('calendar', () => {
       await newAgent(t.app).get(path).expect(200);
       await rotateFeedToken(ola.user._id);
       await newAgent(t.app).get(path).expect(404);
+    });
+
+    it('when a person resets their link 10 times at once, then one token is left and each reset stored or was asked to retry', async () => {
+      const ola = await participant(t);
+      await feedFromDashboard(ola.agent);
+      const _csrf = csrfFrom((await ola.agent.get('/dashboard').expect(200)).text);
+      const responses = await Promise.all(Array.from({ length: 10 }, () => ola.agent.post('/feeds').type('form').send({ _csrf, scope: 'person' })));
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.every((s) => s === 302 || s === 409), statuses.join()).to.equal(true);
+      expect(statuses).to.include(302);
+      // One token per person (unique slot): without the index, racing resets would each leave a live address.
+      expect(await FeedToken.countDocuments({ accountId: ola.user._id, scope: 'person' })).to.equal(1);
     });
   });
 

@@ -14,7 +14,7 @@ describe('imports', () => {
 
     it('when a required column is missing, then the file is refused naming it', () => {
       expect(() => readImportLines('orgnr,company,name\n1,2,3\n')).to.throw(ImportFileError)
-        .that.satisfies((e: ImportFileError) => e.reason === 'missingColumns' && String(e.values.columns).includes('email'));
+        .that.satisfies((e: ImportFileError) => e.reason === 'missingColumns' && String(e.params.columns).includes('email'));
     });
   });
 

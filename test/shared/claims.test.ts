@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { appendNext, claimFirstFree, insertOnce } from '../../src/shared/db/claims.js';
+import { appendNext, claimFirstFree, ClaimContendedError, insertOnce, insertOrReadWinner, retryWhileTaken, unlessTaken } from '../../src/shared/db/claims.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 describe('shared/db', () => {
@@ -33,8 +33,47 @@ describe('shared/db', () => {
     it('when 10 requests append at once, then they get the numbers 1 to 10, each once', async () => {
       const versions = await collection('claims_versions', { version: 1 });
       const last = async () => (await versions.find({}).sort({ version: -1 }).limit(1).toArray())[0]?.version ?? 0;
-      const numbers = await Promise.all(Array.from({ length: 10 }, () => appendNext(last, (version) => versions.insertOne({ version }))));
+      const numbers = await Promise.all(Array.from({ length: 10 }, () => appendNext(last, (version) => versions.insertOne({ version }), 25)));
       expect(numbers.sort((a, b) => a - b)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+
+    it('when 20 requests write the same key at once, then one inserts and the other 19 take the other way', async () => {
+      const marks = await collection('claims_marks', { person: 1 });
+      const ways = await Promise.all(Array.from({ length: 20 }, (_, i) => unlessTaken(
+        async () => { await marks.insertOne({ person: 'kari', status: i }); return 'inserted'; },
+        async () => { await marks.updateOne({ person: 'kari' }, { $set: { status: i } }); return 'updated'; },
+      )));
+      expect(ways.filter((way) => way === 'inserted')).to.have.length(1);
+      expect(ways.filter((way) => way === 'updated')).to.have.length(19);
+      expect(await marks.countDocuments()).to.equal(1);
+    });
+
+    it('when 20 requests create the same company at once, then one creates it and all 20 get that one', async () => {
+      const companies = await collection('claims_companies', { orgNumber: 1 });
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => insertOrReadWinner(
+        async () => { const doc = { orgNumber: '123456785', by: i }; await companies.insertOne(doc); return doc.by; },
+        async () => (await companies.findOne({ orgNumber: '123456785' }))?.by as number | undefined,
+        3,
+      )));
+      expect(results.filter((r) => r.created)).to.have.length(1);
+      const winner = results.find((r) => r.created)!.value;
+      expect(results.map((r) => r.value)).to.deep.equal(Array(20).fill(winner));
+      expect(await companies.countDocuments()).to.equal(1);
+    });
+
+    it('when 10 requests replace the one token of a slot at once, then one token is left and every request stored or was told to retry', async () => {
+      const tokens = await collection('claims_tokens', { slot: 1 });
+      const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => retryWhileTaken(async () => {
+        await tokens.deleteOne({ slot: 'kari' });
+        await tokens.insertOne({ slot: 'kari', secret: i });
+        return i;
+      }, 5).catch((error: unknown) => error)));
+      const stored = outcomes.filter((o): o is number => typeof o === 'number');
+      expect(outcomes.filter((o) => typeof o !== 'number').every((o) => o instanceof ClaimContendedError)).to.equal(true);
+      expect(stored.length).to.be.above(0);
+      const left = await tokens.find({}).toArray();
+      expect(left).to.have.length(1);
+      expect(stored).to.include(left[0]!.secret);
     });
   });
 });

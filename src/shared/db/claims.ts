@@ -1,22 +1,45 @@
-import { isDuplicateKey } from '../errors.js';
+import { ConflictError } from '../errors.js';
 
 /**
- * The atomic moves FerretDB offers: an insert under a unique index either
+ * The atomic moves FerretDB offers: a write under a unique index either
  * happens or fails with a duplicate key, even when many requests race. Its
  * conditional updates are a read followed by a write, so every rule that must
  * hold under concurrency (single-use links, one strategy per company, numbered
- * versions, seats) is built from these three.
+ * versions, seats, unique names) is built from these helpers. They are the only
+ * code that looks at duplicate-key errors; everything else says what a lost
+ * race means through them.
  */
+
+/** MongoDB's duplicate-key error, which a unique index raises for the losing write; only this module reads it. */
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}
+
+/** Marks a try that lost to a unique index, for the loops below. */
+const LOST: unique symbol = Symbol('lost');
+
+/**
+ * Runs `write` (an insert, or an update of a uniquely indexed value); when a
+ * unique index refuses it because the value is taken, resolves with what
+ * `otherwise` gives instead, e.g. an update of the winner's document, or throws
+ * what it throws, e.g. a "name taken" validation error.
+ */
+export async function unlessTaken<T, U = T>(write: () => Promise<T>, otherwise: () => U | Promise<U>): Promise<T | U> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+  // Outside the catch, so an error of `otherwise` is its own and never read as a lost race.
+  return otherwise();
+}
 
 /** Runs `insert`; true when it stored, false when a unique index says it exists already. */
 export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
-  try {
+  return unlessTaken(async () => {
     await insert();
     return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+  }, () => false);
 }
 
 /**
@@ -33,12 +56,40 @@ export async function claimFirstFree<T>(candidates: Iterable<T>, claim: (candida
   return undefined;
 }
 
-/** Thrown by appendNext when every attempt lost its number to someone else. */
-export class AppendContendedError extends Error {
-  constructor(attempts: number) {
-    super(`lost the next number ${attempts} times in a row`);
-    this.name = 'AppendContendedError';
+/** Every bounded try lost to a concurrent request: the person is asked to try again (409). */
+export class ClaimContendedError extends ConflictError {
+  constructor(readonly attempts: number) {
+    super('errors.busy');
   }
+}
+
+/**
+ * Runs `attempt` until its write stores, at most `maxAttempts` times. Each try
+ * builds its write afresh (a slot cleared again, a new random id), so it may
+ * store where the last one lost; the bound keeps a hot spot from spinning.
+ */
+export async function retryWhileTaken<T>(attempt: () => Promise<T>, maxAttempts: number): Promise<T> {
+  for (let tries = 0; tries < maxAttempts; tries += 1) {
+    const result = await unlessTaken<T, typeof LOST>(attempt, () => LOST);
+    if (result !== LOST) return result;
+  }
+  throw new ClaimContendedError(maxAttempts);
+}
+
+/**
+ * Inserts, or reads the document that holds the same unique value: resolves
+ * with it and whether this call created it. When no winner is found (the
+ * duplicate was another unique value, e.g. a random id, or the winner is gone
+ * again) the insert is tried again, at most `maxAttempts` times in all.
+ */
+export async function insertOrReadWinner<T>(insert: () => Promise<T>, readWinner: () => Promise<T | null | undefined>, maxAttempts: number): Promise<{ value: T; created: boolean }> {
+  for (let tries = 0; tries < maxAttempts; tries += 1) {
+    const stored = await unlessTaken<T, typeof LOST>(insert, () => LOST);
+    if (stored !== LOST) return { value: stored, created: true };
+    const winner = await readWinner();
+    if (winner !== null && winner !== undefined) return { value: winner, created: false };
+  }
+  throw new ClaimContendedError(maxAttempts);
 }
 
 /**
@@ -46,10 +97,10 @@ export class AppendContendedError extends Error {
  * and on a duplicate (another request took it) reads again. Numbers stay
  * gapless and unique; after `maxAttempts` losses it gives up.
  */
-export async function appendNext(last: () => Promise<number>, insertAt: (next: number) => Promise<unknown>, maxAttempts = 25): Promise<number> {
-  for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
+export async function appendNext(last: () => Promise<number>, insertAt: (next: number) => Promise<unknown>, maxAttempts: number): Promise<number> {
+  return retryWhileTaken(async () => {
     const next = (await last()) + 1;
-    if (await insertOnce(() => insertAt(next))) return next;
-  }
-  throw new AppendContendedError(maxAttempts);
+    await insertAt(next);
+    return next;
+  }, maxAttempts);
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { ConflictError, ValidationError } from '../errors.js';
+import { statusOf } from './error-handler.js';
 
 /**
  * Re-renders a form after a ValidationError or ConflictError with what the user
@@ -13,7 +14,7 @@ export function renderInvalid(req: Request, res: Response, view: string, error: 
   const errors = Object.fromEntries(Object.entries(fields).map(([field, key]) => [field, req.t(key, params)]));
   // A password never comes back in a page, whatever its field is called.
   const safeValues = Object.fromEntries(Object.entries(values).filter(([field]) => !/password|^confirm$|^_csrf$/i.test(field)));
-  res.status(error instanceof ConflictError ? 409 : 400).render(view, {
+  res.status(statusOf(error)).render(view, {
     ...extra,
     values: safeValues,
     errors,

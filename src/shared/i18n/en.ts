@@ -211,6 +211,7 @@ export const en: Shape<typeof nb> = {
     forbidden: 'You do not have access to this page.',
     csrf: 'The form had expired or was invalid. Go back, reload the page and try again.',
     validation: 'Something in the form needs fixing.',
+    busy: 'Many people saved at once. Please try again.',
     tooLarge: 'What you sent is too large.',
     tooManyLogins: 'Too many login attempts. Wait a quarter of an hour and try again, or ask for a new password.',
     server: 'Something went wrong on our side. Please try again shortly.',

@@ -208,6 +208,7 @@ export const nb = {
     forbidden: 'Du har ikke tilgang til denne siden.',
     csrf: 'Skjemaet var utløpt eller ugyldig. Gå tilbake, last inn siden på nytt og prøv igjen.',
     validation: 'Noe i skjemaet må rettes.',
+    busy: 'Mange lagret samtidig. Prøv igjen.',
     tooLarge: 'Det du sendte er for stort.',
     tooManyLogins: 'For mange innloggingsforsøk. Vent et kvarter og prøv igjen, eller be om nytt passord.',
     server: 'Det oppstod en feil hos oss. Prøv igjen om litt.',

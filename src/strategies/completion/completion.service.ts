@@ -5,7 +5,8 @@ import { Company } from '../../accounts/company.model.js';
 import { User } from '../../accounts/user.model.js';
 import type { CourseCatalogue } from '../../courses/index.js';
 import { ModuleProgress } from '../../courses/progress.model.js';
-import { ConflictError, isDuplicateKey, NotFoundError } from '../../shared/errors.js';
+import { insertOrReadWinner } from '../../shared/db/claims.js';
+import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { Enrolment } from '../../workshops/enrolment.model.js';
 import { Garden } from '../../workshops/garden.model.js';
 import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from '../access.js';
@@ -27,6 +28,8 @@ export type CertificateView = Pick<CertificateDoc, 'publicId' | 'companyName' | 
 
 /** 128 random bits: the certificate's public address cannot be guessed from another. */
 const newPublicId = () => crypto.randomBytes(16).toString('hex');
+// A lost insert with no certificate to read means the 128-bit public id collided; a second draw cannot plausibly collide too.
+const ISSUE_ATTEMPTS = 2;
 
 /** Completion of a company's course and its certificate. */
 export function createCompletionService(deps: { catalogue: CourseCatalogue; now: () => Date }) {
@@ -69,19 +72,12 @@ export function createCompletionService(deps: { catalogue: CourseCatalogue; now:
       cohort ? Garden.findById(cohort.gardenId, { name: 1 }).lean() : null,
       defaultNames(access),
     ]);
-    for (;;) {
-      try {
-        return (await Certificate.create({
-          strategyId: strategy._id, companyId: strategy.companyId, publicId: newPublicId(), companyName: company?.name ?? '',
-          courseSlug: strategy.courseSlug, cohortTitle: cohort?.title, gardenName: garden?.name, names, issuedAt: deps.now(),
-        })).toObject();
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        const won = await Certificate.findOne({ strategyId: strategy._id }).lean();
-        if (won) return won;
-        // Otherwise the random public id collided: draw another.
-      }
-    }
+    // One certificate per strategy (unique index): a concurrent first view that stored first is the certificate.
+    const { value } = await insertOrReadWinner(async () => (await Certificate.create({
+      strategyId: strategy._id, companyId: strategy.companyId, publicId: newPublicId(), companyName: company?.name ?? '',
+      courseSlug: strategy.courseSlug, cohortTitle: cohort?.title, gardenName: garden?.name, names, issuedAt: deps.now(),
+    })).toObject(), () => Certificate.findOne({ strategyId: strategy._id }).lean(), ISSUE_ATTEMPTS);
+    return value;
   }
 
   return {

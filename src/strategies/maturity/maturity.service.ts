@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import type { AccountView } from '../../accounts/index.js';
-import { ConflictError, isDuplicateKey } from '../../shared/errors.js';
+import { unlessTaken } from '../../shared/db/claims.js';
+import { ConflictError } from '../../shared/errors.js';
 import { WorkshopSession } from '../../workshops/cohort.model.js';
 import { assertCanSeeStrategy, assertCompany } from '../access.js';
 import { MaturityAssessment, type AssessmentDoc } from './assessment.model.js';
@@ -58,14 +59,11 @@ export function createMaturityService(deps: { now: () => Date; completion: Compl
       const scores = scoreAnswers(answers);
       const values = { companyId: access.strategy.companyId, answers, dimensions: scores.dimensions, overall: scores.overall, band: scores.band, by: actor.id, at: deps.now() };
       const key = { strategyId: access.strategy._id, stage };
-      try {
-        return (await MaturityAssessment.create({ ...key, ...values })).toObject();
-      } catch (error) {
-        // Taken before (or by a colleague at the same moment): the newest answers replace the stage.
-        if (!isDuplicateKey(error)) throw error;
+      // Taken before (or by a colleague at the same moment): the newest answers replace the stage.
+      return unlessTaken(async () => (await MaturityAssessment.create({ ...key, ...values })).toObject(), async () => {
         await MaturityAssessment.updateOne(key, { $set: values });
         return (await MaturityAssessment.findOne(key).lean())!;
-      }
+      });
     },
   };
 }
