@@ -10,6 +10,7 @@ import { canConnect, freePort, type FerretDBExit } from '../../src/shared/db/fer
 import { superviseFerretDB } from '../../src/shared/db/ferretdb-supervisor.js';
 import { makeCohort } from '../workshops/fixtures.js';
 import { releaseSharedDatabase, startTestApp, type TestApp } from '../support/app.js';
+import { testFerretDBBackend } from '../support/postgresql.js';
 
 /** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
 async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<boolean> {
@@ -36,7 +37,10 @@ describe('shared', () => {
     before(async () => {
       dataDir = await tempDir();
       lines = [];
-      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, FERRETDB_PORT: String(await freePort()), FERRETDB_BIN: binary() });
+      const config = loadConfig({
+        NODE_ENV: 'test', DATA_DIR: dataDir, FERRETDB_PORT: String(await freePort()), FERRETDB_BIN: binary(),
+        FERRETDB_POSTGRESQL_URL: testFerretDBBackend().postgresqlUrl,
+      });
       await releaseSharedDatabase();
       database = await openDatabase(config, (line) => lines.push(line));
       t = await startTestApp({}, { openDatabase: database });
@@ -49,7 +53,8 @@ describe('shared', () => {
 
     it('when FerretDB is killed, then /healthz answers 503 until it is restarted on the same port, and pages work again in the same app', async () => {
       const cohort = await makeCohort({ title: 'Overlever en krasj' });
-      await request(t.app).get('/healthz').expect(200, { db: 'up', ferretdb: 'up', restarts: 0 });
+      const backend = testFerretDBBackend().handler;
+      await request(t.app).get('/healthz').expect(200, { db: 'up', backend, ferretdb: 'up', restarts: 0 });
       const killedPid = database.embedded!.pid!;
 
       process.kill(killedPid, 'SIGKILL');
@@ -57,11 +62,11 @@ describe('shared', () => {
       let down: request.Response | undefined;
       const restarting = async () => (down = await request(t.app).get('/healthz')).status === 503 && down.body.ferretdb === 'restarting';
       expect(await eventually(restarting, 5000)).to.equal(true);
-      expect(down!.body).to.deep.equal({ db: 'down', ferretdb: 'restarting', restarts: 0 });
+      expect(down!.body).to.deep.equal({ db: 'down', backend, ferretdb: 'restarting', restarts: 0 });
 
       let back: request.Response | undefined;
       expect(await eventually(async () => (back = await request(t.app).get('/healthz')).status === 200, 30_000, 100)).to.equal(true);
-      expect(back!.body).to.deep.equal({ db: 'up', ferretdb: 'up', restarts: 1 });
+      expect(back!.body).to.deep.equal({ db: 'up', backend, ferretdb: 'up', restarts: 1 });
       expect(database.embedded!.pid).to.not.equal(killedPid);
       const page = await request(t.app).get(`/workshops/${cohort._id}`).expect(200);
       expect(page.text).to.contain('Overlever en krasj');
@@ -89,7 +94,7 @@ describe('shared', () => {
 
     it('when stop() ends FerretDB, then it is not restarted', async () => {
       const exits: FerretDBExit[] = [];
-      const ferret = await superviseFerretDB({ binary: binary(), dataDir }, { onExit: (exit) => exits.push(exit) });
+      const ferret = await superviseFerretDB({ binary: binary(), dataDir, ...testFerretDBBackend() }, { onExit: (exit) => exits.push(exit) });
       const pid = ferret.pid!;
       await ferret.stop();
       // The exit is seen before stop() returns, so a restart would already have been scheduled by now.
@@ -103,7 +108,7 @@ describe('shared', () => {
     it('when the port is taken after a crash, then it retries with doubling waits and comes back once the port is free', async () => {
       const waits: number[] = [];
       let blocker: net.Server | undefined;
-      const ferret = await superviseFerretDB({ binary: binary(), dataDir }, {
+      const ferret = await superviseFerretDB({ binary: binary(), dataDir, ...testFerretDBBackend() }, {
         // Something else grabs the port the moment FerretDB dies, as an outgoing connection might.
         onExit: (_exit, restartInMs) => { waits.push(restartInMs); blocker = net.createServer().listen(ferret.port, '127.0.0.1'); },
         onRestarted: () => waits.push(-1),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { freePort, startFerretDB, type RunningFerretDB } from '../../src/shared/db/ferretdb.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { testFerretDBBackend } from '../support/postgresql.js';
 
 async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -21,7 +22,7 @@ describe('health', () => {
   let port: number;
   let ferret: RunningFerretDB;
   let t: TestApp;
-  const start = () => startFerretDB({ binary: process.env.TEST_FERRETDB_BIN!, dataDir, port });
+  const start = () => startFerretDB({ binary: process.env.TEST_FERRETDB_BIN!, dataDir, port, ...testFerretDBBackend() });
 
   before(async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'da-health-'));
@@ -36,9 +37,9 @@ describe('health', () => {
   });
 
   describe('GET /healthz', () => {
-    it('when the database answers, then 200 {db:"up"}', async () => {
+    it('when the database answers, then 200 {db:"up"} and the kind of server the app connected to', async () => {
       const response = await request(t.app).get('/healthz').expect(200);
-      expect(response.body).to.deep.equal({ db: 'up' });
+      expect(response.body).to.deep.equal({ db: 'up', backend: 'ferretdb' });
     });
 
     it('when the database goes away, then 503, and when it comes back, then 200 again without a restart', async function () {
@@ -46,7 +47,7 @@ describe('health', () => {
       await ferret.stop();
       const down = await request(t.app).get('/healthz');
       expect(down.status).to.equal(503);
-      expect(down.body).to.deep.equal({ db: 'down' });
+      expect(down.body).to.deep.equal({ db: 'down', backend: 'ferretdb' });
       ferret = await start();
       const recovered = await eventually(async () => (await request(t.app).get('/healthz')).status === 200, 30_000);
       expect(recovered).to.equal(true);
