@@ -19,6 +19,8 @@ const settings = {
     .describe('folder for the embedded database and the .eml mail folder'),
   FERRETDB_BIN: z.string().min(1).optional()
     .describe('path of a ferretdb binary; otherwise PATH, then the tools folder (built when missing)'),
+  FERRETDB_POSTGRESQL_URL: z.string().regex(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, 'must be postgres://host:port/database').optional()
+    .describe('PostgreSQL database the embedded FerretDB keeps its data in (it must exist); unset keeps SQLite files under DATA_DIR/db'),
   FERRETDB_PORT: z.coerce.number().int().min(1).max(65535).default(27027)
     .describe('port of the embedded FerretDB (127.0.0.1 only)'),
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional()

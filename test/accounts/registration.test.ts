@@ -31,6 +31,15 @@ describe('accounts', () => {
       expect(user?.passwordHash).to.match(/^scrypt\$/);
     });
 
+    it('when a field holds a NUL character, then registration succeeds and it is stored without it, on every backend', async () => {
+      // PostgreSQL under FerretDB refuses a string with \u0000; SQLite and MongoDB would store it as sent.
+      const response = await submitForm(newAgent(t.app), '/register', valid({ name: 'Kari\u0000 Nordmann', companyName: 'Oppdal\u0000 Gardsbutikk AS' }));
+      expect(response.status).to.equal(302);
+      const user = await User.findOne({ email: 'kari@gardsbutikk.no' }).lean();
+      expect(user?.name).to.equal('Kari Nordmann');
+      expect((await Company.findById(user!.companyId).lean())?.name).to.equal('Oppdal Gardsbutikk AS');
+    });
+
     it('when the organisation number fails its check digit, then the form comes back with the reason and the values', async () => {
       const bad = orgNumber(1234).slice(0, 8) + String((Number(orgNumber(1234)[8]) + 1) % 10);
       const response = await submitForm(newAgent(t.app), '/register', valid({ orgNumber: bad }));

@@ -24,6 +24,11 @@ describe('config', () => {
       expect(() => loadConfig({ MONGODB_URI: 'postgres://x' })).to.throw(ConfigError, /MONGODB_URI/);
     });
 
+    it('when FERRETDB_POSTGRESQL_URL names no database, then loading fails naming it', () => {
+      expect(() => loadConfig({ FERRETDB_POSTGRESQL_URL: 'postgres://127.0.0.1:5432' })).to.throw(ConfigError, /FERRETDB_POSTGRESQL_URL/);
+      expect(loadConfig({ FERRETDB_POSTGRESQL_URL: 'postgres://127.0.0.1:5432/da' }).FERRETDB_POSTGRESQL_URL).to.equal('postgres://127.0.0.1:5432/da');
+    });
+
     it('when production runs without SESSION_SECRET, then loading fails', () => {
       expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /SESSION_SECRET/);
       expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).COOKIE_SECURE).to.equal(true);

@@ -11,6 +11,7 @@ import { superviseFerretDB } from '../../src/shared/db/ferretdb-supervisor.js';
 import { makeCohort } from '../workshops/fixtures.js';
 import { releaseSharedDatabase, startTestApp, type TestApp } from '../support/app.js';
 import { eventually } from '../support/eventually.js';
+import { testFerretDBBackend } from '../support/postgresql.js';
 
 const binary = () => process.env.TEST_FERRETDB_BIN!;
 const tempDir = () => fs.mkdtemp(path.join(os.tmpdir(), 'da-supervisor-'));
@@ -27,7 +28,10 @@ describe('shared', () => {
     before(async () => {
       dataDir = await tempDir();
       lines = [];
-      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, FERRETDB_PORT: String(await freePort()), FERRETDB_BIN: binary() });
+      const config = loadConfig({
+        NODE_ENV: 'test', DATA_DIR: dataDir, FERRETDB_PORT: String(await freePort()), FERRETDB_BIN: binary(),
+        FERRETDB_POSTGRESQL_URL: testFerretDBBackend().postgresqlUrl,
+      });
       await releaseSharedDatabase();
       database = await openDatabase(config, (line) => lines.push(line));
       t = await startTestApp({}, { openDatabase: database });
@@ -40,7 +44,8 @@ describe('shared', () => {
 
     it('when FerretDB is killed, then /healthz answers 503 until it is restarted on the same port, and pages work again in the same app', async () => {
       const cohort = await makeCohort({ title: 'Overlever en krasj' });
-      await request(t.app).get('/healthz').expect(200, { db: 'up', ferretdb: 'up', restarts: 0 });
+      const backend = testFerretDBBackend().handler;
+      await request(t.app).get('/healthz').expect(200, { db: 'up', backend, ferretdb: 'up', restarts: 0 });
       const killedPid = database.embedded!.pid!;
 
       process.kill(killedPid, 'SIGKILL');
@@ -48,11 +53,11 @@ describe('shared', () => {
       let down: request.Response | undefined;
       const restarting = async () => (down = await request(t.app).get('/healthz')).status === 503 && down.body.ferretdb === 'restarting';
       await eventually('/healthz says FerretDB is restarting', restarting, { timeoutMs: 5000 });
-      expect(down!.body).to.deep.equal({ db: 'down', ferretdb: 'restarting', restarts: 0 });
+      expect(down!.body).to.deep.equal({ db: 'down', backend, ferretdb: 'restarting', restarts: 0 });
 
       let back: request.Response | undefined;
       await eventually('/healthz answers 200', async () => (back = await request(t.app).get('/healthz')).status === 200, { timeoutMs: 30_000, intervalMs: 100 });
-      expect(back!.body).to.deep.equal({ db: 'up', ferretdb: 'up', restarts: 1 });
+      expect(back!.body).to.deep.equal({ db: 'up', backend, ferretdb: 'up', restarts: 1 });
       expect(database.embedded!.pid).to.not.equal(killedPid);
       const page = await request(t.app).get(`/workshops/${cohort._id}`).expect(200);
       expect(page.text).to.contain('Overlever en krasj');
@@ -80,7 +85,7 @@ describe('shared', () => {
 
     it('when stop() ends FerretDB, then it is not restarted', async () => {
       const exits: FerretDBExit[] = [];
-      const ferret = await superviseFerretDB({ binary: binary(), dataDir }, { onExit: (exit) => exits.push(exit) });
+      const ferret = await superviseFerretDB({ binary: binary(), dataDir, ...testFerretDBBackend() }, { onExit: (exit) => exits.push(exit) });
       const pid = ferret.pid!;
       await ferret.stop();
       // The exit is seen before stop() returns, so a restart would already have been scheduled by now.
@@ -94,7 +99,7 @@ describe('shared', () => {
     it('when the port is taken after a crash, then it retries with doubling waits and comes back once the port is free', async () => {
       const waits: number[] = [];
       let blocker: net.Server | undefined;
-      const ferret = await superviseFerretDB({ binary: binary(), dataDir }, {
+      const ferret = await superviseFerretDB({ binary: binary(), dataDir, ...testFerretDBBackend() }, {
         // Something else grabs the port the moment FerretDB dies, as an outgoing connection might.
         onExit: (_exit, restartInMs) => { waits.push(restartInMs); blocker = net.createServer().listen(ferret.port, '127.0.0.1'); },
         onRestarted: () => waits.push(-1),

@@ -8,6 +8,9 @@ mongoose.set('sanitizeFilter', true);
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', false);
 
+// What the server said it is when the app connected; FerretDB adds its own version to buildInfo.
+let connectedKind: 'ferretdb' | 'mongodb' | undefined;
+
 /** How every client of the app talks to the database; tests build their own clients with the same. */
 export const CLIENT_OPTIONS = {
   serverSelectionTimeoutMS: 5000,
@@ -30,6 +33,8 @@ const reportIncident: NonNullable<CommandGuardOptions['onIncident']> = ({ kind, 
 export async function connectDatabase(uri: string, dbName?: string, options: CommandGuardOptions = {}): Promise<typeof mongoose> {
   await mongoose.connect(uri, { dbName, ...CLIENT_OPTIONS });
   guardCommands(mongoose.connection.getClient(), { onIncident: options.onIncident ?? reportIncident });
+  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+  connectedKind = info.ferretdbVersion ? 'ferretdb' : 'mongodb';
   await ensureIndexes();
   return mongoose;
 }
@@ -45,7 +50,13 @@ export async function ensureIndexes(): Promise<void> {
 }
 
 export async function disconnectDatabase(): Promise<void> {
+  connectedKind = undefined;
   await mongoose.disconnect();
+}
+
+/** 'ferretdb' or 'mongodb', as the server described itself at connect; undefined while not connected. */
+export function serverKind(): 'ferretdb' | 'mongodb' | undefined {
+  return connectedKind;
 }
 
 /** True when the database answers a ping right now. */

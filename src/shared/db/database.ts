@@ -5,6 +5,7 @@ import { reportEmbeddedDatabase } from './embedded-status.js';
 import { ensureFerretDB } from './ferretdb-binary.js';
 import { canConnect, describeExit, type FerretDBExit } from './ferretdb.js';
 import { superviseFerretDB, type SupervisedFerretDB, type SupervisorEvents } from './ferretdb-supervisor.js';
+import { assertPostgresqlReady, redactUrl } from './postgresql.js';
 
 export interface OpenDatabase {
   uri: string;
@@ -30,10 +31,25 @@ export function supervisorLog(log: (line: string) => void): SupervisorEvents {
   };
 }
 
+/** Starts the embedded FerretDB on SQLite files under DATA_DIR/db, or on FERRETDB_POSTGRESQL_URL when set. */
+async function startEmbedded(config: Config, log: (line: string) => void): Promise<SupervisedFerretDB> {
+  const binary = await ensureFerretDB(config.FERRETDB_BIN, log);
+  // With PostgreSQL the folder holds only FerretDB's state file.
+  const dataDir = path.join(config.DATA_DIR, 'db');
+  const postgresqlUrl = config.FERRETDB_POSTGRESQL_URL;
+  const backend = postgresqlUrl ? { handler: 'postgresql', postgresqlUrl } as const : { handler: 'sqlite' } as const;
+  const embedded = await superviseFerretDB({ binary, dataDir, port: config.FERRETDB_PORT, ...backend }, supervisorLog(log));
+  if (postgresqlUrl) await assertPostgresqlReady(embedded.uri, postgresqlUrl).catch(async (error: unknown) => {
+    await embedded.stop();
+    throw error;
+  });
+  return embedded;
+}
+
 /**
- * Connects to MONGODB_URI, or starts the embedded FerretDB (SQLite files under
- * DATA_DIR/db) when none is configured, and restarts it if it ends unexpectedly.
- * close() disconnects and stops what it started.
+ * Connects to MONGODB_URI, or starts the embedded FerretDB (SQLite, or PostgreSQL
+ * when FERRETDB_POSTGRESQL_URL is set) when none is configured, and restarts it if
+ * it ends unexpectedly. close() disconnects and stops what it started.
  */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
   let embedded: SupervisedFerretDB | undefined;
@@ -42,9 +58,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     // The app (or another script) already runs the embedded database: share it rather than start a second.
     uri = `mongodb://127.0.0.1:${config.FERRETDB_PORT}/`;
   } else if (!uri) {
-    const binary = await ensureFerretDB(config.FERRETDB_BIN, log);
-    const dataDir = path.join(config.DATA_DIR, 'db');
-    embedded = await superviseFerretDB({ binary, dataDir, port: config.FERRETDB_PORT }, supervisorLog(log));
+    embedded = await startEmbedded(config, log);
     uri = embedded.uri;
   }
   // A database named in the URI wins; otherwise the app's own name.
@@ -56,13 +70,13 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     await embedded?.stop();
     throw error;
   }
-  if (embedded) reportEmbeddedDatabase(embedded.status);
+  if (embedded) reportEmbeddedDatabase(embedded);
   return {
     uri,
     dbName,
     embedded,
     description: embedded
-      ? `embedded FerretDB on 127.0.0.1:${embedded.port} (${path.join(config.DATA_DIR, 'db')})`
+      ? `embedded FerretDB on 127.0.0.1:${embedded.port} (${config.FERRETDB_POSTGRESQL_URL ? redactUrl(config.FERRETDB_POSTGRESQL_URL) : path.join(config.DATA_DIR, 'db')})`
       : (config.MONGODB_URI ? 'MONGODB_URI' : `FerretDB already running on 127.0.0.1:${config.FERRETDB_PORT}`),
     async close() {
       if (embedded) reportEmbeddedDatabase(undefined);

@@ -33,6 +33,8 @@ export const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 30_000, stableM
 export interface SupervisedFerretDB {
   uri: string;
   port: number;
+  /** Where this FerretDB keeps its data. */
+  handler: 'sqlite' | 'postgresql';
   /** Process id of the current FerretDB, undefined while restarting or stopped. */
   readonly pid: number | undefined;
   status(): SupervisorStatus;
@@ -52,6 +54,7 @@ export async function superviseFerretDB(
   return {
     uri: first.uri,
     port: first.port,
+    handler: options.handler ?? 'sqlite',
     get pid() { return supervisor.current?.pid; },
     status: () => ({ state: supervisor.state, restarts: supervisor.restarts }),
     stop: () => supervisor.stop(),

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
+import { withoutNul } from './text-input.js';
 
 /** The one file of an upload form, as received. */
 export interface ReceivedFile {
@@ -37,7 +38,9 @@ export function singleFileReader(form: UploadForm): (req: Request, res: Response
       if (error) {
         reject(error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' ? form.tooLarge() : form.badForm());
       } else {
-        resolve(req.file && req.file.size > 0 ? { originalName: req.file.originalname, bytes: req.file.buffer } : undefined);
+        // The form's other fields are stored as text, so they get the same clean-up as any other form (see text-input.ts).
+        req.body = withoutNul(req.body);
+        resolve(req.file && req.file.size > 0 ? { originalName: withoutNul(req.file.originalname), bytes: req.file.buffer } : undefined);
       }
     });
   });
