@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 const companySchema = new Schema({
   name: { type: String, required: true, trim: true },
@@ -15,6 +16,9 @@ const companySchema = new Schema({
 
 // One company per organisation number, also when two people register it at once.
 companySchema.index({ orgNumber: 1 }, { unique: true });
+
+// Pages cache company names beside their rows (shared/db/fresh-cache.ts): a new name says so.
+noteChangesOf(companySchema, { scopesOf: () => [scopes.people], onlyFields: ['name'] });
 
 export type CompanyDoc = InferSchemaType<typeof companySchema> & { _id: Types.ObjectId };
 export const Company = mongoose.model('Company', companySchema);

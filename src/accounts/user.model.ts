@@ -1,6 +1,7 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { ROLES } from '../shared/http/account.js';
 import { LANGUAGES } from '../shared/i18n/index.js';
+import { noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 // The roles are defined in shared/ because the guards check them; this component stores them.
 export { ROLES, type Role } from '../shared/http/account.js';
@@ -21,6 +22,9 @@ const userSchema = new Schema({
 
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ companyId: 1 });
+
+// Pages cache people's names and addresses beside their rows (shared/db/fresh-cache.ts): a change says so.
+noteChangesOf(userSchema, { scopesOf: () => [scopes.people], onlyFields: ['name', 'email'] });
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
 export const User = mongoose.model('User', userSchema);

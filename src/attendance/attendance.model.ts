@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 export const ATTENDANCE_STATUSES = ['present', 'late', 'excused', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -27,6 +28,9 @@ const attendanceMarkSchema = new Schema({
 
 attendanceMarkSchema.index({ sessionId: 1, accountId: 1 }, { unique: true });
 attendanceMarkSchema.index({ cohortId: 1 });
+
+// Pages cache a cohort's marks (shared/db/fresh-cache.ts): every write of a mark says which cohort changed.
+noteChangesOf(attendanceMarkSchema, { scopesOf: byField('cohortId', scopes.cohort) });
 
 export type AttendanceMarkDoc = InferSchemaType<typeof attendanceMarkSchema> & { _id: Types.ObjectId };
 export const AttendanceMark = mongoose.model('AttendanceMark', attendanceMarkSchema);

@@ -4,7 +4,9 @@ import { checkIn } from './check-in.service.js';
 import { importSheet, loadRegister, saveRegister } from './register.service.js';
 import type { Id } from './roster.js';
 import type { SaveRegisterInput } from './schemas.js';
-import { attendanceSummary } from './summary.js';
+import { summarise } from './summary.js';
+import { cohortSheet } from './cohort-sheet.js';
+import { idOrNotFound } from '../shared/db/ids.js';
 
 /** Attendance use cases with the clock bound: the register, self check-in, paper sheets and the overview. */
 export function createAttendanceService(deps: { now: () => Date }) {
@@ -25,8 +27,8 @@ export function createAttendanceService(deps: { now: () => Date }) {
 
     /** The cohort's attendance overview, for its staff. */
     async overview(account: AccountView, cohortId: Id) {
-      await assertStaffOfCohort(account, cohortId);
-      return attendanceSummary(cohortId, deps.now());
+      const [{ cohort }, sheet] = await Promise.all([assertStaffOfCohort(account, cohortId), cohortSheet(String(idOrNotFound(cohortId)))]);
+      return summarise({ id: String(cohort._id), title: cohort.title, minSessionsAttended: cohort.minSessionsAttended }, sheet, deps.now());
     },
   };
 }

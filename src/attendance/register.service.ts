@@ -1,14 +1,13 @@
 import type { AccountView } from '../accounts/index.js';
-import { namesByIds } from '../accounts/queries.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
-import { WorkshopSession } from '../workshops/cohort.model.js';
 import { assertStaffOfCohort } from '../workshops/index.js';
 import type { AttendanceStatus, MarkSource } from './attendance.model.js';
 import { ensureCheckInCode } from './check-in.service.js';
 import { checkInWindow } from './check-in-code.js';
 import { assertSessionStarted } from './errors.js';
-import { marksOfSession, recordMark } from './marks.js';
-import { loadRoster, peopleById, type Id, type RosterPerson } from './roster.js';
+import { cohortSheet, type CohortSheet } from './cohort-sheet.js';
+import { recordMark } from './marks.js';
+import { peopleById, rosterOf, type Id, type RosterPerson } from './roster.js';
 import { readAttendanceSheet } from './sheet.js';
 import { idOrNotFound } from '../shared/db/ids.js';
 
@@ -37,31 +36,35 @@ export interface SheetReport {
   problems: Array<{ line: number; key: string; params: Record<string, string | number> }>;
 }
 
-/** Loads the cohort for its staff and one of its sessions, or throws 403/404. */
+/**
+ * Loads the cohort for its staff, its sheet and one of its sessions, or throws
+ * 403/404. The sheet is read alongside the access check; it is shown only after.
+ */
 async function assertStaffSession(account: AccountView, cohortId: Id, sessionId: Id) {
-  const { cohort } = await assertStaffOfCohort(account, cohortId);
-  const session = await WorkshopSession.findOne({ _id: idOrNotFound(sessionId), cohortId: cohort._id }).lean();
+  const [{ cohort }, sheet] = await Promise.all([assertStaffOfCohort(account, cohortId), cohortSheet(String(idOrNotFound(cohortId)))]);
+  const session = sheet.sessions.find((s) => s.id === String(idOrNotFound(sessionId)));
   if (!session) throw new NotFoundError();
-  return { cohort, session };
+  return { cohort, session, sheet };
 }
+
+/** The current marks of one session, keyed by account id. */
+const marksOfSession = (sheet: CohortSheet, sessionId: string) =>
+  new Map(sheet.marks.filter((m) => m.sessionId === sessionId).map((m) => [m.accountId, m]));
 
 /** The register of a session: every participant of every enrolled company with their current mark. */
 export async function loadRegister(account: AccountView, cohortId: Id, sessionId: Id, now: Date): Promise<Register> {
-  const { cohort, session } = await assertStaffSession(account, cohortId, sessionId);
+  const { cohort, session, sheet } = await assertStaffSession(account, cohortId, sessionId);
   const cancelled = session.status === 'cancelled';
-  const [marks, sessions, code] = await Promise.all([
-    marksOfSession(session._id),
-    WorkshopSession.find({ cohortId: cohort._id }, { position: 1, startsAt: 1, status: 1 }).sort({ position: 1 }).lean(),
-    cancelled ? undefined : session.checkInCode ?? ensureCheckInCode(session._id),
-  ]);
-  const roster = await loadRoster(cohort._id, [...marks.values()]);
-  const markerName = await namesByIds([...marks.values()].map((m) => String(m.markedBy)));
+  const marks = marksOfSession(sheet, session.id);
+  const code = cancelled ? undefined : session.checkInCode ?? await ensureCheckInCode(session.id);
+  const roster = rosterOf(sheet, [...marks.values()]);
+  const markerName = new Map(sheet.people.map((p) => [p.id, p.name]));
   const companies = roster.map((company) => ({
     ...company,
     participants: company.participants.map((person): RegisterRow => {
       const mark = marks.get(person.accountId);
       return mark
-        ? { ...person, status: mark.status, markedAt: mark.markedAt, via: mark.via, markedByName: markerName.get(String(mark.markedBy)) }
+        ? { ...person, status: mark.status, markedAt: mark.markedAt, via: mark.via, markedByName: markerName.get(mark.markedBy) }
         : person;
     }),
   }));
@@ -69,12 +72,12 @@ export async function loadRegister(account: AccountView, cohortId: Id, sessionId
   return {
     cohort: { id: String(cohort._id), title: cohort.title },
     session: {
-      id: String(session._id), position: session.position, moduleSlug: session.moduleSlug,
+      id: session.id, position: session.position, moduleSlug: session.moduleSlug,
       startsAt: session.startsAt, endsAt: session.endsAt, room: session.room, cancelled, notStarted: now < session.startsAt,
     },
     checkIn: code ? { code, ...checkInWindow(session) } : undefined,
     companies,
-    sessions: sessions.map((s) => ({ id: String(s._id), position: s.position, startsAt: s.startsAt, cancelled: s.status === 'cancelled' })),
+    sessions: sheet.sessions.map((s) => ({ id: s.id, position: s.position, startsAt: s.startsAt, cancelled: s.status === 'cancelled' })),
     counts: {
       participants: rows.length,
       marked: rows.filter((r) => r.status).length,
@@ -88,11 +91,10 @@ export async function loadRegister(account: AccountView, cohortId: Id, sessionId
  * yet: nobody can have attended either.
  */
 async function prepareMarking(account: AccountView, cohortId: Id, sessionId: Id, now: Date) {
-  const { cohort, session } = await assertStaffSession(account, cohortId, sessionId);
+  const { cohort, session, sheet } = await assertStaffSession(account, cohortId, sessionId);
   if (session.status === 'cancelled') throw new ConflictError('attendance.errors.sessionCancelled');
   assertSessionStarted(session, now);
-  const [roster, marks] = await Promise.all([loadRoster(cohort._id), marksOfSession(session._id)]);
-  return { session, people: peopleById(roster), marks };
+  return { session: { _id: session.id, cohortId: cohort._id }, people: peopleById(rosterOf(sheet)), marks: marksOfSession(sheet, session.id) };
 }
 
 /**

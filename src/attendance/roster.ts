@@ -1,8 +1,5 @@
-import { trusted } from 'mongoose';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
 import type { Id } from '../shared/db/ids.js';
+import type { CohortSheet } from './cohort-sheet.js';
 
 export type { Id };
 
@@ -25,28 +22,23 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /**
  * The companies enrolled in a cohort (not waitlisted or pending) with their
- * participants, sorted by name. Three finds, whatever the size of the cohort.
- * `extraPeople` adds accounts outside the participant lists, e.g. someone who
- * was marked before leaving the list, so their marks still have a name.
+ * participants, sorted by name, from the cohort's sheet. `extraPeople` adds
+ * accounts outside the participant lists, e.g. someone who was marked before
+ * leaving the list, so their marks still have a name.
  */
-export async function loadRoster(cohortId: Id, extraPeople: Array<{ accountId: Id; companyId: Id }> = []): Promise<RosterCompany[]> {
-  const enrolments = await Enrolment.find({ cohortId, status: 'enrolled' }, { companyId: 1, participantIds: 1 }).lean();
+export function rosterOf(sheet: CohortSheet, extraPeople: Array<{ accountId: string; companyId: string }> = []): RosterCompany[] {
   const listed = new Map<string, string>();
-  for (const enrolment of enrolments) {
-    for (const id of enrolment.participantIds) listed.set(String(id), String(enrolment.companyId));
+  for (const company of sheet.companies) {
+    for (const id of company.participantIds) listed.set(id, company.companyId);
   }
-  const enrolledCompanies = new Set(enrolments.map((e) => String(e.companyId)));
+  const enrolledCompanies = new Set(sheet.companies.map((c) => c.companyId));
   for (const extra of extraPeople) {
-    if (enrolledCompanies.has(String(extra.companyId)) && !listed.has(String(extra.accountId))) listed.set(String(extra.accountId), String(extra.companyId));
+    if (enrolledCompanies.has(extra.companyId) && !listed.has(extra.accountId)) listed.set(extra.accountId, extra.companyId);
   }
-  const [companies, users] = await Promise.all([
-    Company.find({ _id: trusted({ $in: [...enrolledCompanies] }) }, { name: 1 }).lean(),
-    User.find({ _id: trusted({ $in: [...listed.keys()] }) }, { name: 1, email: 1 }).lean(),
-  ]);
-  const roster = new Map(companies.map((c) => [String(c._id), { companyId: String(c._id), name: c.name, participants: [] as RosterPerson[] }]));
-  for (const user of users) {
-    const companyId = listed.get(String(user._id))!;
-    roster.get(companyId)?.participants.push({ accountId: String(user._id), name: user.name, email: user.email, companyId });
+  const roster = new Map(sheet.companies.map((c) => [c.companyId, { companyId: c.companyId, name: c.name, participants: [] as RosterPerson[] }]));
+  for (const person of sheet.people) {
+    const companyId = listed.get(person.id);
+    if (companyId) roster.get(companyId)?.participants.push({ accountId: person.id, name: person.name, email: person.email, companyId });
   }
   const result = [...roster.values()].sort(byName);
   for (const company of result) company.participants.sort(byName);

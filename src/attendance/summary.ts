@@ -1,9 +1,9 @@
-import { isValidObjectId, trusted } from 'mongoose';
+import { isValidObjectId } from 'mongoose';
 import { NotFoundError } from '../shared/errors.js';
-import { Cohort, WorkshopSession } from '../workshops/cohort.model.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
-import { ATTENDED, AttendanceMark, type AttendanceStatus } from './attendance.model.js';
-import { loadRoster, type Id } from './roster.js';
+import { cohortById } from '../workshops/queries.js';
+import { ATTENDED, type AttendanceStatus } from './attendance.model.js';
+import { cohortSheet, type CohortSheet } from './cohort-sheet.js';
+import { rosterOf, type Id } from './roster.js';
 
 export interface SessionSummary {
   sessionId: string;
@@ -50,31 +50,36 @@ export interface AttendanceSummary {
 
 const attended = (status: string) => (ATTENDED as readonly string[]).includes(status);
 
+/** A cohort's title and rule, as the summary needs them. */
+export interface SummaryCohort { id: string; title: string; minSessionsAttended: number }
+
 /**
  * Attendance of a whole cohort as plain data: per session, per enrolled company
  * and per participant, with the completion rule (represented at
- * minSessionsAttended sessions or more). Six finds, whatever the cohort's size.
+ * minSessionsAttended sessions or more). Reads the cohort by id and its cached
+ * sheet: four point lookups while nothing changed, whatever the cohort's size.
  */
 export async function attendanceSummary(cohortId: Id, now: Date = new Date()): Promise<AttendanceSummary> {
   if (!isValidObjectId(cohortId)) throw new NotFoundError();
-  const [cohort, sessions, marks] = await Promise.all([
-    Cohort.findById(cohortId, { title: 1, minSessionsAttended: 1 }).lean(),
-    WorkshopSession.find({ cohortId }, { position: 1, moduleSlug: 1, startsAt: 1, endsAt: 1, status: 1 }).sort({ position: 1 }).lean(),
-    AttendanceMark.find({ cohortId }, { sessionId: 1, accountId: 1, companyId: 1, status: 1 }).lean(),
-  ]);
+  const [cohort, sheet] = await Promise.all([cohortById(cohortId), cohortSheet(String(cohortId))]);
   if (!cohort) throw new NotFoundError();
-  const roster = await loadRoster(cohort._id, marks);
+  return summarise(cohort, sheet, now);
+}
 
+/** The summary of a cohort from its sheet; `now` decides which sessions are still ahead. */
+export function summarise(cohort: SummaryCohort, sheet: CohortSheet, now: Date): AttendanceSummary {
+  const { sessions, marks } = sheet;
+  const roster = rosterOf(sheet, marks);
   const statusOf = new Map(marks.map((m) => [`${m.sessionId}:${m.accountId}`, m.status]));
   const represented = new Set(marks.filter((m) => attended(m.status)).map((m) => `${m.sessionId}:${m.companyId}`));
-  const taken = new Set(marks.map((m) => String(m.sessionId)));
+  const taken = new Set(marks.map((m) => m.sessionId));
   const people = roster.flatMap((c) => c.participants);
   const held = sessions.filter((s) => s.status !== 'cancelled');
 
   const sessionSummaries = sessions.map((s): SessionSummary => ({
-    sessionId: String(s._id), position: s.position, moduleSlug: s.moduleSlug, startsAt: s.startsAt, endsAt: s.endsAt,
-    cancelled: s.status === 'cancelled', registerTaken: taken.has(String(s._id)), participants: people.length,
-    attended: people.filter((p) => attended(statusOf.get(`${s._id}:${p.accountId}`) ?? '')).length,
+    sessionId: s.id, position: s.position, moduleSlug: s.moduleSlug, startsAt: s.startsAt, endsAt: s.endsAt,
+    cancelled: s.status === 'cancelled', registerTaken: taken.has(s.id), participants: people.length,
+    attended: people.filter((p) => attended(statusOf.get(`${s.id}:${p.accountId}`) ?? '')).length,
   }));
 
   const companies = roster.map((company): CompanySummary => {
@@ -97,20 +102,15 @@ export async function attendanceSummary(cohortId: Id, now: Date = new Date()): P
     };
   });
 
-  return { cohortId: String(cohort._id), title: cohort.title, minSessionsAttended: cohort.minSessionsAttended, sessions: sessionSummaries, companies };
+  return { cohortId: cohort.id, title: cohort.title, minSessionsAttended: cohort.minSessionsAttended, sessions: sessionSummaries, companies };
 }
 
 /** Whether an enrolled company was represented at enough sessions (not cancelled) of the cohort. */
 export async function companyMeetsAttendanceRule(cohortId: Id, companyId: Id): Promise<boolean> {
   if (!isValidObjectId(cohortId) || !isValidObjectId(companyId)) return false;
-  const [cohort, enrolled, sessions] = await Promise.all([
-    Cohort.findById(cohortId, { minSessionsAttended: 1 }).lean(),
-    Enrolment.exists({ cohortId, companyId, status: 'enrolled' }),
-    WorkshopSession.find({ cohortId, status: trusted({ $ne: 'cancelled' }) }, { _id: 1 }).lean(),
-  ]);
-  if (!cohort || !enrolled) return false;
-  const marks = await AttendanceMark.find({
-    cohortId, companyId, status: trusted({ $in: [...ATTENDED] }), sessionId: trusted({ $in: sessions.map((s) => s._id) }),
-  }, { sessionId: 1 }).lean();
-  return new Set(marks.map((m) => String(m.sessionId))).size >= cohort.minSessionsAttended;
+  const [cohort, sheet] = await Promise.all([cohortById(cohortId), cohortSheet(String(cohortId))]);
+  if (!cohort || !sheet.companies.some((c) => c.companyId === String(companyId))) return false;
+  const held = new Set(sheet.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.id));
+  const sessions = new Set(sheet.marks.filter((m) => m.companyId === String(companyId) && attended(m.status) && held.has(m.sessionId)).map((m) => m.sessionId));
+  return sessions.size >= cohort.minSessionsAttended;
 }

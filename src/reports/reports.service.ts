@@ -1,9 +1,8 @@
 import type { AccountView } from '../accounts/index.js';
-import { companiesByIds } from '../accounts/queries.js';
 import { attendanceStandings, type AttendanceStanding, type StrategyStatus } from '../strategies/index.js';
-import { maturityScores, strategiesOfCohorts } from '../strategies/queries.js';
+import { strategiesWithScores } from '../strategies/queries.js';
 import { assertManagesCohort, assertManagesGarden, listManagedGardens } from '../workshops/index.js';
-import { cohortsOfGardens, enrolledCompaniesOf } from '../workshops/queries.js';
+import { cohortsOfGardens } from '../workshops/queries.js';
 
 /** One enrolled company in a cohort report. */
 export interface CompanyRow {
@@ -30,43 +29,30 @@ export interface CohortReport {
 export interface ReportCohort { id: string; title: string; minSessionsAttended: number }
 
 /**
- * Builds the reports of several cohorts at once: four queries for all of them
- * (enrolments, companies, strategies, assessments) plus the attendance summary,
- * which costs a fixed number of queries per cohort, never per company.
+ * Builds the reports of several cohorts: per cohort, its attendance standings
+ * (which name the enrolled companies) and its strategies with their scores,
+ * both cached per cohort, so a fixed number of point lookups per cohort while
+ * nothing changed, never per company and never a filter over a collection.
  */
 export async function buildCohortReports(cohorts: ReportCohort[], now: Date): Promise<CohortReport[]> {
-  const cohortIds = cohorts.map((c) => c.id);
-  const [enrolments, strategies, standings] = await Promise.all([
-    enrolledCompaniesOf(cohortIds),
-    strategiesOfCohorts(cohortIds),
-    Promise.all(cohorts.map((c) => attendanceStandings(c.id, now))),
-  ]);
-  const [companies, assessments] = await Promise.all([
-    companiesByIds([...new Set(enrolments.map((e) => e.companyId))]),
-    maturityScores(strategies.map((s) => s.id)),
-  ]);
-  const companyName = new Map(companies.map((c) => [c.id, c.name]));
-  const strategyOf = new Map(strategies.map((s) => [`${s.cohortId}:${s.companyId}`, s]));
-  const score = new Map(assessments.map((a) => [`${a.strategyId}:${a.stage}`, a.overall]));
-
-  return cohorts.map((cohort, i) => {
-    const rows = enrolments.filter((e) => e.cohortId === cohort.id).map((e): CompanyRow => {
-      const strategy = strategyOf.get(`${cohort.id}:${e.companyId}`);
-      const attendance = standings[i]!.get(e.companyId);
-      const t0 = strategy ? score.get(`${strategy.id}:T0`) : undefined;
-      const t1 = strategy ? score.get(`${strategy.id}:T1`) : undefined;
+  return Promise.all(cohorts.map(async (cohort) => {
+    const [standings, strategies] = await Promise.all([attendanceStandings(cohort.id, now), strategiesWithScores(cohort.id)]);
+    const strategyOf = new Map(strategies.map((s) => [s.companyId, s]));
+    const rows = [...standings].map(([companyId, attendance]): CompanyRow => {
+      const strategy = strategyOf.get(companyId);
+      const { t0, t1 } = strategy ?? {};
       return {
-        companyId: e.companyId, name: companyName.get(e.companyId) ?? '?', attendance,
+        companyId, name: attendance.name, attendance,
         strategy: strategy && { id: strategy.id, status: strategy.status },
         t0, t1, change: t0 !== undefined && t1 !== undefined ? Math.round((t1 - t0) * 10) / 10 : undefined,
-        completed: Boolean(attendance?.meetsRule) && strategy?.status === 'approved',
+        completed: attendance.meetsRule && strategy?.status === 'approved',
       };
     }).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
     return {
       cohortId: cohort.id, title: cohort.title, minSessionsAttended: cohort.minSessionsAttended,
       companies: rows, completedCount: rows.filter((r) => r.completed).length,
     };
-  });
+  }));
 }
 
 /** One cohort's report, for coordinators of its garden and admins. */

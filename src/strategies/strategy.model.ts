@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { STRATEGY_SECTIONS } from './sections.js';
+import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 export const STRATEGY_STATUSES = ['draft', 'submitted', 'changes_requested', 'approved'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
@@ -25,6 +26,9 @@ const strategySchema = new Schema({
 // One strategy per company and enrolment, also when two colleagues start it at once.
 strategySchema.index({ companyId: 1, enrolmentKey: 1 }, { unique: true });
 strategySchema.index({ cohortId: 1 });
+
+// Reports cache a cohort's strategies (shared/db/fresh-cache.ts): every write of one says which cohort changed.
+noteChangesOf(strategySchema, { scopesOf: byField('cohortId', scopes.cohort) });
 
 export type StrategyDoc = InferSchemaType<typeof strategySchema> & { _id: Types.ObjectId };
 export const Strategy = mongoose.model('Strategy', strategySchema);

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 /** A run of a course at a garden: six afternoon sessions for a limited number of companies. */
 const cohortSchema = new Schema({
@@ -16,6 +17,9 @@ const cohortSchema = new Schema({
 }, { timestamps: true });
 
 cohortSchema.index({ gardenId: 1 });
+
+// Pages cache a garden's cohorts (shared/db/fresh-cache.ts): every write says which garden changed.
+noteChangesOf(cohortSchema, { scopesOf: byField('gardenId', scopes.garden) });
 
 export type CohortDoc = InferSchemaType<typeof cohortSchema> & { _id: Types.ObjectId };
 export const Cohort = mongoose.model('Cohort', cohortSchema);
@@ -41,6 +45,9 @@ const workshopSessionSchema = new Schema({
 workshopSessionSchema.index({ cohortId: 1, position: 1 }, { unique: true });
 workshopSessionSchema.index({ gardenId: 1, startsAt: 1 });
 workshopSessionSchema.index({ startsAt: 1 });
+
+// Pages cache what they show of a cohort: every write of a session says which cohort changed.
+noteChangesOf(workshopSessionSchema, { scopesOf: byField('cohortId', scopes.cohort) });
 
 export type WorkshopSessionDoc = InferSchemaType<typeof workshopSessionSchema> & { _id: Types.ObjectId };
 export const WorkshopSession = mongoose.model('WorkshopSession', workshopSessionSchema);

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 /**
  * A company's place in a cohort: enrolled (it holds a seat) or waitlisted.
@@ -16,6 +17,9 @@ const enrolmentSchema = new Schema({
 enrolmentSchema.index({ cohortId: 1, companyId: 1 }, { unique: true });
 enrolmentSchema.index({ cohortId: 1, status: 1 });
 enrolmentSchema.index({ participantIds: 1 });
+
+// Pages cache a cohort's roster (shared/db/fresh-cache.ts): every write of an enrolment says which cohort changed.
+noteChangesOf(enrolmentSchema, { scopesOf: byField('cohortId', scopes.cohort) });
 
 export type EnrolmentDoc = InferSchemaType<typeof enrolmentSchema> & { _id: Types.ObjectId };
 export const Enrolment = mongoose.model('Enrolment', enrolmentSchema);

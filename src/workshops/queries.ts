@@ -4,6 +4,8 @@ import { toObjectId, type Id } from '../shared/db/ids.js';
 import { Cohort, WorkshopSession, type CohortDoc, type SessionStatus, type WorkshopSessionDoc } from './cohort.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
+import { scopes } from '../shared/db/change-notes.js';
+import { readThroughCache } from '../shared/db/fresh-cache.js';
 
 /** The ids of the gardens this account coordinates. */
 export async function gardenIdsCoordinatedBy(accountId: string): Promise<string[]> {
@@ -19,10 +21,19 @@ export async function enrolledCompaniesOf(cohortIds: Array<string | Types.Object
   return enrolments.map((e) => ({ cohortId: String(e.cohortId), companyId: String(e.companyId) }));
 }
 
-/** The cohorts of these gardens, newest enrolment deadline first. */
+/** The cohorts of these gardens, newest enrolment deadline first; each garden's list is cached (two point lookups while unchanged). */
 export async function cohortsOfGardens(gardenIds: Array<string | Types.ObjectId>): Promise<Array<{ id: string; gardenId: string; title: string; minSessionsAttended: number }>> {
-  const cohorts = await Cohort.find({ gardenId: trusted({ $in: gardenIds }) }, { gardenId: 1, title: 1, minSessionsAttended: 1 }).sort({ enrolmentDeadline: -1 }).lean();
-  return cohorts.map((c) => ({ id: String(c._id), gardenId: String(c.gardenId), title: c.title, minSessionsAttended: c.minSessionsAttended }));
+  const lists = await Promise.all(gardenIds.map((gardenId) => readThroughCache(`cohorts-of-garden:${gardenId}`, [scopes.garden(gardenId)], async () => {
+    const cohorts = await Cohort.find({ gardenId }, { gardenId: 1, title: 1, minSessionsAttended: 1, enrolmentDeadline: 1 }).lean();
+    return cohorts.map((c) => ({ id: String(c._id), gardenId: String(c.gardenId), title: c.title, minSessionsAttended: c.minSessionsAttended, deadline: c.enrolmentDeadline.getTime() }));
+  })));
+  return lists.flat().sort((a, b) => b.deadline - a.deadline).map(({ deadline: _deadline, ...c }) => c);
+}
+
+/** The enrolled companies of a cohort (not pending or waitlisted) and their listed participants. */
+export async function enrolledParticipantsOf(cohortId: string | Types.ObjectId): Promise<Array<{ companyId: string; participantIds: string[] }>> {
+  const enrolments = await Enrolment.find({ cohortId }, { companyId: 1, participantIds: 1, status: 1 }).lean();
+  return enrolments.filter((e) => e.status === 'enrolled').map((e) => ({ companyId: String(e.companyId), participantIds: e.participantIds.map(String) }));
 }
 
 /** A cohort as other components need it. */
@@ -32,6 +43,7 @@ export interface CohortView {
   courseSlug: string;
   title: string;
   participantsPerCompany: number;
+  minSessionsAttended: number;
   trainerIds: string[];
 }
 
@@ -41,7 +53,7 @@ export async function cohortById(cohortId: Id): Promise<CohortView | undefined> 
   const c = id && await Cohort.findById(id).lean();
   return c ? {
     id: String(c._id), gardenId: String(c.gardenId), courseSlug: c.courseSlug, title: c.title,
-    participantsPerCompany: c.participantsPerCompany, trainerIds: c.trainerIds.map(String),
+    participantsPerCompany: c.participantsPerCompany, minSessionsAttended: c.minSessionsAttended, trainerIds: c.trainerIds.map(String),
   } : undefined;
 }
 
@@ -64,6 +76,8 @@ export interface SessionView {
   status: SessionStatus;
   sequence: number;
   changeReason?: string;
+  /** The code participants type to check themselves in, once the register has shown it. */
+  checkInCode?: string;
 }
 
 /** A cohort with its garden and its sessions by start time. */
@@ -109,6 +123,7 @@ export async function cohortsWithSessions(filter: { cohortIds: Id[] } | { garden
 const toSessionView = (s: WorkshopSessionDoc): SessionView => ({
   id: String(s._id), cohortId: String(s.cohortId), moduleSlug: s.moduleSlug, position: s.position, startsAt: s.startsAt, endsAt: s.endsAt,
   room: s.room, status: s.status as SessionStatus, sequence: s.sequence ?? 0, changeReason: s.changeReason ?? undefined,
+  checkInCode: s.checkInCode ?? undefined,
 });
 
 /** A cohort's sessions by start time; none for an unknown or malformed id. */

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../scripts/seed/accounts.js';
 import { seedDemo } from '../../scripts/seed/demo.js';
 import { Strategy } from '../../src/strategies/strategy.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { padWithOrphans, recordCommands, scanReason, type RecordedCommand } from '../support/command-budget.js';
+import { padWithOrphans, scanReason, startRecording, type RecordedCommand } from '../support/command-budget.js';
 import { newAgent, signIn, type Agent } from '../support/http.js';
 
 interface Page {
@@ -50,7 +50,7 @@ interface Measured { commands: RecordedCommand[]; medianMs: number }
 
 async function measure(agent: Agent, path: string, runs: number): Promise<Measured> {
   await agent.get(path).expect(200);
-  const recorder = recordCommands();
+  const recorder = startRecording();
   await agent.get(path).expect(200);
   const commands = recorder.stop();
   const times: number[] = [];

@@ -8,6 +8,8 @@ import type { Id } from '../../shared/db/ids.js';
 
 /** How one enrolled company stands against its cohort's attendance rule. */
 export interface AttendanceStanding {
+  /** The company's name, as the attendance roster has it. */
+  name: string;
   represented: number;
   sessions: number;
   required: number;
@@ -19,10 +21,10 @@ export function meetsAttendanceRule(cohortId: Id, companyId: Id): Promise<boolea
   return companyMeetsAttendanceRule(cohortId, companyId);
 }
 
-/** Every enrolled company's standing in one cohort, keyed by company id; a fixed number of queries per cohort. */
+/** Every enrolled company's standing in one cohort, keyed by company id; four point lookups while the cohort is unchanged. */
 export async function attendanceStandings(cohortId: Id, now: Date): Promise<Map<string, AttendanceStanding>> {
   const summary = await attendanceSummary(cohortId, now);
   return new Map(summary.companies.map((c) => [c.companyId, {
-    represented: c.representedCount, sessions: c.sessionCount, required: summary.minSessionsAttended, meetsRule: c.meetsRule,
+    name: c.name, represented: c.representedCount, sessions: c.sessionCount, required: summary.minSessionsAttended, meetsRule: c.meetsRule,
   }]));
 }

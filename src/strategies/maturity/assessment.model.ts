@@ -1,5 +1,7 @@
-import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import mongoose, { Schema, Types, type InferSchemaType } from 'mongoose';
 import { BANDS, STAGES } from './maturity.js';
+import { noteChangesOf, scopes } from '../../shared/db/change-notes.js';
+import { Strategy } from '../strategy.model.js';
 
 /**
  * A company's maturity self-assessment at one stage (T0 at enrolment, T1 after
@@ -20,6 +22,16 @@ const assessmentSchema = new Schema({
 
 // One assessment per strategy and stage; taking a stage again replaces it.
 assessmentSchema.index({ strategyId: 1, stage: 1 }, { unique: true });
+
+// Reports cache a cohort's scores: an assessment's cohort is its strategy's (one point lookup).
+noteChangesOf(assessmentSchema, {
+  async scopesOf(row) {
+    const strategyId = row.strategyId;
+    if (typeof strategyId !== 'string' && !(strategyId instanceof Types.ObjectId)) return undefined;
+    const strategy = await Strategy.findById(strategyId, { cohortId: 1 }).lean();
+    return strategy?.cohortId ? [scopes.cohort(strategy.cohortId)] : [];
+  },
+});
 
 export type AssessmentDoc = InferSchemaType<typeof assessmentSchema> & { _id: Types.ObjectId };
 export const MaturityAssessment = mongoose.model('MaturityAssessment', assessmentSchema);
