@@ -112,6 +112,22 @@ describe('accounts: profile', () => {
       expect((await User.findById(person._id).lean())?.email).to.equal('kari@nytt.no');
     });
 
+    it('when two people confirm a change to the same new address at once, then one gets it and the other is told it is taken', async () => {
+      const kari = await makeAccount({ email: 'kari@example.no', name: 'Kari' });
+      const ola = await makeAccount({ email: 'ola@example.no', name: 'Ola' });
+      const paths: string[] = [];
+      for (const person of [kari, ola]) {
+        await submitForm(await signIn(t.app, person.email, PASSWORD), '/profile', { newEmail: 'felles@example.no', emailPassword: PASSWORD }, '/profile/email');
+        paths.push(confirmPath(await t.smtp.waitFor((m) => JSON.stringify(m.to).includes('felles@example.no') && (m.text ?? '').includes(`Hei ${person.name}`))));
+      }
+      const visitors = paths.map(() => newAgent(t.app));
+      const tokens = await Promise.all(paths.map(async (path, i) => csrfFrom((await visitors[i]!.get(path)).text)));
+      const answers = await Promise.all(paths.map((path, i) => visitors[i]!.post(path).type('form').send({ _csrf: tokens[i] })));
+      expect(answers.map((a) => a.status).sort()).to.deep.equal([302, 400]);
+      expect(answers.find((a) => a.status === 400)!.text).to.contain('Det finnes allerede en konto med denne e-postadressen');
+      expect(await User.countDocuments({ email: 'felles@example.no' })).to.equal(1);
+    });
+
     it('when the password is wrong or the address belongs to someone else, then no link is sent', async () => {
       const person = await makeAccount({ email: 'kari@example.no' });
       await makeAccount({ email: 'ola@example.no' });

@@ -22,6 +22,17 @@ describe('shared/db', () => {
       expect(await links.countDocuments()).to.equal(1);
     });
 
+    it('when 10 updates give 10 documents the same unique value at once, then one stores it and 9 are told it is taken', async () => {
+      // FerretDB refuses such an update with the backend's own words rather than code 11000; both must read as "taken".
+      const names = await collection('claims_names', { name: 1 });
+      await names.insertMany(Array.from({ length: 10 }, (_, i) => ({ _id: i as never, name: `hage ${i}` })));
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+        unlessTaken(() => names.updateOne({ _id: i as never }, { $set: { name: 'Fjellhagen' } }).then(() => 'stored'), () => 'taken')));
+      expect(results.filter((r) => r === 'stored')).to.have.length(1);
+      expect(results.filter((r) => r === 'taken')).to.have.length(9);
+      expect(await names.countDocuments({ name: 'Fjellhagen' })).to.equal(1);
+    });
+
     it('when 12 requests claim among 5 seats at once, then 5 get one each and 7 get none', async () => {
       const seats = await collection('claims_seats', { seatNo: 1 });
       const results = await Promise.all(Array.from({ length: 12 }, (_, i) => claimFirstFree([1, 2, 3, 4, 5], (seatNo) => seats.insertOne({ seatNo, holder: i }))));

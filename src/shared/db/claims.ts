@@ -10,9 +10,18 @@ import { ConflictError } from '../errors.js';
  * race means through them.
  */
 
-/** MongoDB's duplicate-key error, which a unique index raises for the losing write; only this module reads it. */
+/**
+ * FerretDB v1 answers an *update* that breaks a unique index with an internal error carrying the
+ * backend's own words, not with code 11000 as it does for inserts: SQLite's "UNIQUE constraint
+ * failed" (extended code 2067) or PostgreSQL's "duplicate key value violates unique constraint".
+ */
+const BACKEND_UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
+
+/** A write refused by a unique index (MongoDB's duplicate-key error, or FerretDB's words for it); only this module reads it. */
 function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: number; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && BACKEND_UNIQUE_VIOLATION.test(message));
 }
 
 /** Marks a try that lost to a unique index, for the loops below. */
