@@ -1,8 +1,7 @@
-import { trusted } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import { WorkshopSession } from '../workshops/cohort.model.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { checkInCodeInUse, giveCheckInCode } from '../workshops/index.js';
+import { enrolmentsOfCohort, sessionById, sessionsWithCheckInCode } from '../workshops/queries.js';
 import { ATTENDED, AttendanceMark, type AttendanceStatus } from './attendance.model.js';
 import { arrivalStatus, checkInWindow, looksLikeCode, newCheckInCode, normaliseCode } from './check-in-code.js';
 import { CheckInRefusedError } from './errors.js';
@@ -20,16 +19,14 @@ export interface CheckInResult {
 const generating = new Map<string, Promise<string>>();
 
 async function storeNewCode(sessionId: string): Promise<string> {
-  const current = await WorkshopSession.findById(sessionId, { checkInCode: 1 }).lean();
+  const current = await sessionById(sessionId);
   if (!current) throw new NotFoundError();
   if (current.checkInCode) return current.checkInCode;
   let code = newCheckInCode();
   // A clash is about one in a billion; still, never hand out a code another session holds.
-  while (await WorkshopSession.exists({ checkInCode: code })) code = newCheckInCode();
+  while (await checkInCodeInUse(code)) code = newCheckInCode();
   // Only a session without a code gets one; whoever lost a race reads the winner's code back.
-  await WorkshopSession.updateOne({ _id: sessionId, checkInCode: trusted({ $exists: false }) }, { $set: { checkInCode: code } });
-  const stored = await WorkshopSession.findById(sessionId, { checkInCode: 1 }).lean();
-  return stored?.checkInCode ?? code;
+  return (await giveCheckInCode(sessionId, code)) ?? code;
 }
 
 /** The session's check-in code, generated and stored on first use. */
@@ -51,13 +48,12 @@ export async function ensureCheckInCode(sessionId: Id): Promise<string> {
 export async function checkIn(account: AccountView, typedCode: string, now: Date): Promise<CheckInResult> {
   const code = normaliseCode(typedCode);
   if (!looksLikeCode(code)) throw new CheckInRefusedError('wrongCode');
-  const sessions = await WorkshopSession.find({ checkInCode: code, status: trusted({ $ne: 'cancelled' }) }).lean();
+  const sessions = await sessionsWithCheckInCode(code);
   if (sessions.length === 0) throw new CheckInRefusedError('wrongCode');
-  const enrolments = await Enrolment.find(
-    { cohortId: trusted({ $in: sessions.map((s) => s.cohortId) }), status: 'enrolled', participantIds: account.id },
-    { cohortId: 1, companyId: 1 },
-  ).lean();
-  const enrolmentOf = (cohortId: unknown) => enrolments.find((e) => String(e.cohortId) === String(cohortId));
+  // The person's enrolment in each session's cohort: an equality filter per cohort, and a code names one session.
+  const enrolments = (await Promise.all(sessions.map((s) => enrolmentsOfCohort(s.cohortId, 'enrolled'))))
+    .flat().filter((e) => e.participantIds.includes(account.id));
+  const enrolmentOf = (cohortId: string) => enrolments.find((e) => e.cohortId === cohortId);
   const session = sessions.find((s) => enrolmentOf(s.cohortId));
   if (!session) throw new CheckInRefusedError('notEnrolled');
 
@@ -66,9 +62,9 @@ export async function checkIn(account: AccountView, typedCode: string, now: Date
   if (now > closesAt) throw new CheckInRefusedError('closed');
 
   const summary = { position: session.position, startsAt: session.startsAt };
-  const existing = await AttendanceMark.findOne({ sessionId: session._id, accountId: account.id }, { status: 1 }).lean();
+  const existing = await AttendanceMark.findOne({ sessionId: session.id, accountId: account.id }, { status: 1 }).lean();
   if (existing && ATTENDED.includes(existing.status)) return { status: existing.status, alreadyCheckedIn: true, session: summary };
   const status = arrivalStatus(session, now);
-  await recordMark({ session, accountId: account.id, companyId: enrolmentOf(session.cohortId)!.companyId, status, via: 'check-in', by: account.id, at: now });
+  await recordMark({ session: { _id: session.id, cohortId: session.cohortId }, accountId: account.id, companyId: enrolmentOf(session.cohortId)!.companyId, status, via: 'check-in', by: account.id, at: now });
   return { status, alreadyCheckedIn: false, session: summary };
 }

@@ -132,6 +132,11 @@ export async function sessionsOfCohort(cohortId: Id): Promise<SessionView[]> {
   return id ? (await WorkshopSession.find({ cohortId: id }).sort({ startsAt: 1 }).lean()).map(toSessionView) : [];
 }
 
+/** The sessions, not cancelled, that hold this check-in code (one, but for a clash nobody was given). */
+export async function sessionsWithCheckInCode(code: string): Promise<SessionView[]> {
+  return (await WorkshopSession.find({ checkInCode: code, status: trusted({ $ne: 'cancelled' }) }).lean()).map(toSessionView);
+}
+
 /** One session, or undefined for an unknown or malformed id. */
 export async function sessionById(sessionId: Id): Promise<SessionView | undefined> {
   const id = toObjectId(sessionId);
