@@ -16,6 +16,11 @@ export const CLIENT_OPTIONS = {
   serverSelectionTimeoutMS: 5000,
   heartbeatFrequencyMS: 2000,
   monitorCommands: true,
+  // FerretDB gives each client connection its own backend work: on PostgreSQL, 200 requests at once
+  // over the driver's default 100 connections used up the server's 100 connections and everything
+  // waited; on SQLite, more writers only queue longer for its one write lock. Requests beyond the
+  // pool wait their turn in the driver instead.
+  maxPoolSize: 20,
   // Not in the driver's public types: the class that makes each connection (see verified-connection.ts).
   ...({ connectionType: VerifiedConnection } as object),
 } as const;
