@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { startWireRelay } from '../support/wire-relay.js';
 
 const OP_MSG = 2013;
 // The driver's own upkeep, sent whether or not a page is being served.
@@ -23,39 +23,18 @@ function commandName(frame: Buffer): string | undefined {
 /** Starts a counting proxy to host:port on a free loopback port. */
 export async function startWireCounter(target: { host: string; port: number }): Promise<WireCounter> {
   let commands = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target.port, target.host);
-    sockets.add(client).add(upstream);
-    let pending: Buffer = Buffer.alloc(0);
-    // Requests are split into wire messages (each starts with its int32 length) to count them; bytes pass on unchanged.
-    client.on('data', (chunk: Buffer) => {
-      upstream.write(chunk);
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
-        const name = commandName(pending.subarray(0, pending.readInt32LE(0)));
+  const relay = await startWireRelay(target, {
+    conversation: () => ({
+      request(message, forward) {
+        forward();
+        const name = commandName(message);
         if (name && !UPKEEP.has(name)) commands += 1;
-        pending = pending.subarray(pending.readInt32LE(0));
-      }
-    });
-    upstream.pipe(client);
-    const closeBoth = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on('close', closeBoth).on('error', closeBoth);
-    upstream.on('close', closeBoth).on('error', closeBoth);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    uri: `mongodb://127.0.0.1:${port}/`,
-    get commands() { return commands; },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
+      },
     }),
+  });
+  return {
+    uri: relay.uri,
+    get commands() { return commands; },
+    close: () => relay.close(),
   };
 }

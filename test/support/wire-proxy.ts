@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from './app.js';
-import net from 'node:net';
+import { startWireRelay } from '../../scripts/support/wire-relay.js';
 
 /**
  * A TCP proxy in front of the test database that can make the server look out
@@ -27,72 +27,46 @@ export interface WireProxy {
   close(): Promise<void>;
 }
 
-/** Splits a byte stream into MongoDB wire messages (each starts with its int32 length). */
-function frames(onFrame: (frame: Buffer) => void): (chunk: Buffer) => void {
-  let pending = Buffer.alloc(0);
-  return (chunk) => {
-    pending = Buffer.concat([pending, chunk]);
-    while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
-      const length = pending.readInt32LE(0);
-      onFrame(pending.subarray(0, length));
-      pending = pending.subarray(length);
-    }
-  };
-}
-
 export async function startWireProxy(target: { host: string; port: number }): Promise<WireProxy> {
   let marker: Buffer | undefined;
   let duplicatesSent = 0;
   let down = false;
-  const sockets = new Set<net.Socket>();
   let hold: { marker: Buffer; left: number; onHold: () => void } | undefined;
   let held: Array<() => void> | undefined;
-  /** Forwards a request now, or queues it while holding. */
-  const forward = (frame: Buffer, send: () => void) => {
-    if (hold && frame.includes(hold.marker) && (hold.left -= 1) === 0) {
-      held = [];
-      hold.onHold();
-      hold = undefined;
-    }
-    if (held) held.push(send);
-    else send();
-  };
-  const server = net.createServer((client) => {
-    if (down) return void client.destroy();
-    const upstream = net.connect(target.port, target.host);
-    sockets.add(client).add(upstream);
-    const doubled = new Set<number>();
-    client.on('data', frames((frame) => {
-      if (marker && frame.includes(marker)) {
-        doubled.add(frame.readInt32LE(4)); // requestID
-        marker = undefined;
-      }
-      forward(frame, () => upstream.write(frame));
-    }));
-    upstream.on('data', frames((frame) => {
-      client.write(frame);
-      if (doubled.delete(frame.readInt32LE(8))) { // responseTo
-        client.write(frame);
-        duplicatesSent += 1;
-      }
-    }));
-    const closeBoth = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on('close', closeBoth).on('error', closeBoth);
-    upstream.on('close', closeBoth).on('error', closeBoth);
+  const relay = await startWireRelay(target, {
+    accept: () => !down,
+    conversation() {
+      const doubled = new Set<number>();
+      return {
+        request(message, forward) {
+          if (marker && message.includes(marker)) {
+            doubled.add(message.readInt32LE(4)); // requestID
+            marker = undefined;
+          }
+          if (hold && message.includes(hold.marker) && (hold.left -= 1) === 0) {
+            held = [];
+            hold.onHold();
+            hold = undefined;
+          }
+          if (held) held.push(forward);
+          else forward();
+        },
+        reply(message, deliver) {
+          deliver();
+          if (doubled.delete(message.readInt32LE(8))) { // responseTo
+            deliver();
+            duplicatesSent += 1;
+          }
+        },
+      };
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
   return {
-    uri: `mongodb://127.0.0.1:${port}/`,
+    uri: relay.uri,
     duplicateReplyTo(text) { marker = Buffer.from(text); },
     setDown(value) {
       down = value;
-      if (down) for (const socket of sockets) socket.destroy();
+      if (down) relay.cutAll();
     },
     holdFrom: (text, nth) => new Promise<void>((resolve) => { hold = { marker: Buffer.from(text), left: nth, onHold: resolve }; }),
     release() {
@@ -101,10 +75,7 @@ export async function startWireProxy(target: { host: string; port: number }): Pr
       for (const send of queued) send();
     },
     get duplicatesSent() { return duplicatesSent; },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () => relay.close(),
   };
 }
 
