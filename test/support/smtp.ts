@@ -10,6 +10,10 @@ export interface SmtpSink {
   raw: string[];
   /** How many times each recipient was offered (accepted or not). */
   offers: Map<string, number>;
+  /** Messages whose data arrived while holding, not yet answered (see SmtpSinkOptions.holdAfter). */
+  readonly held: number;
+  /** Stops holding; messages held so far are never answered, as if their sender had gone. */
+  stopHolding(): void;
   /** Resolves with the first message (already received or still to come) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /** Resolves once `done()` holds, checked whenever a message arrives and every 25 ms. */
@@ -23,12 +27,21 @@ export interface SmtpSinkOptions {
   refuse?: (address: string, offer: number) => number | undefined;
   /** Milliseconds to wait before accepting each message. */
   delayMs?: number;
+  /**
+   * Accepts this many messages, then holds every later one after its data has
+   * arrived and before answering: its sender is stuck at a known point, where
+   * the message may or may not count as sent.
+   */
+  holdAfter?: number;
 }
 
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const raw: string[] = [];
   const offers = new Map<string, number>();
+  let holding = options.holdAfter !== undefined;
+  let held = 0;
+  let accepting = 0; // messages past the hold check, counted before their (asynchronous) parsing ends
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -44,6 +57,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (holding && accepting >= options.holdAfter!) return void (held += 1);
+        accepting += 1;
         setTimeout(async () => {
           const source = Buffer.concat(chunks);
           raw.push(source.toString('utf8'));
@@ -71,6 +86,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     raw,
     offers,
     waitUntil,
+    get held() { return held; },
+    stopHolding() { holding = false; },
     async waitFor(match, timeoutMs = 5000) {
       await waitUntil(() => messages.some(match), timeoutMs).catch(() => {
         throw new Error(`no matching email among ${messages.length} received`);
