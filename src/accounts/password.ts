@@ -3,15 +3,22 @@ import { promisify } from 'node:util';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 
+/** scrypt's work factors. They are stored in each hash, so a hash verifies with the cost it was made with. */
+export interface ScryptCost { N: number; r: number; p: number }
+
 // N=2^15, r=8 costs about 32 MiB and tens of milliseconds: slow for an attacker, fine for a login.
-const COST = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const PASSWORD_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+const MAX_MEMORY = 64 * 1024 * 1024;
 const KEY_LENGTH = 32;
 
-/** Hashes a password with scrypt and a random salt; the parameters travel with the hash. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Hashes a password with scrypt and a random salt; the parameters travel with the hash.
+ * Every hash the app makes uses PASSWORD_COST; only the tests' fixture accounts pass a cheaper one.
+ */
+export async function hashPassword(password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...cost, maxmem: MAX_MEMORY });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** Compares a password with a stored hash in constant time. */
@@ -20,7 +27,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !salt || !expected) return false;
   const expectedKey = Buffer.from(expected, 'base64');
   const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expectedKey.length, {
-    N: Number(N), r: Number(r), p: Number(p), maxmem: COST.maxmem,
+    N: Number(N), r: Number(r), p: Number(p), maxmem: MAX_MEMORY,
   });
   return crypto.timingSafeEqual(key, expectedKey);
 }

@@ -5,8 +5,10 @@ import type { Types } from 'mongoose';
 import { User, type Role } from '../../src/accounts/user.model.js';
 
 export const PASSWORD = 'riktig hest batteri stift';
-// One hash for every fixture account keeps test set-up fast (scrypt is slow on purpose).
-const passwordHash = hashPassword(PASSWORD);
+// One hash for every fixture account, made at a cheap cost: fixture accounts sign in hundreds of times
+// a run, and each hash carries its own cost. Hashes the app makes (registration, resets) keep the real cost.
+const FIXTURE_COST = { N: 2 ** 10, r: 8, p: 1 };
+const passwordHash = hashPassword(PASSWORD, FIXTURE_COST);
 
 /** The hash of PASSWORD that every fixture account shares, for tests that insert accounts in bulk. */
 export const fixturePasswordHash = (): Promise<string> => passwordHash;
