@@ -7,6 +7,7 @@ import { materialsMessages } from './materials/messages.js';
 import { privacyMessages } from './privacy/messages.js';
 import { reportsMessages } from './reports/messages.js';
 import { addMessages } from './shared/i18n/index.js';
+import type { nb } from './shared/i18n/nb.js';
 import { strategiesMessages, strategyMailSubjects } from './strategies/messages.js';
 import { cohortFlowMessages } from './workshops/flow-messages.js';
 import { workshopsMessages } from './workshops/messages.js';
@@ -27,6 +28,16 @@ export const componentMessages = {
     mail: { ...strategyMailSubjects.en, ...mailMessages.en }, calendar: calendarMessages.en, privacy: privacyMessages.en,
   },
 };
+
+/** The whole Norwegian catalogue: shared texts with every component's namespace merged in. */
+type WholeCatalogue = typeof nb & typeof componentMessages.nb;
+
+// Tells shared/i18n the catalogue's type, so MessageKey (and with it translate, req.t, flash and
+// named errors) accepts exactly its keys. shared/ cannot import the components to learn it itself.
+declare module './shared/i18n/keys.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the body is the catalogue it extends
+  interface MessageCatalogue extends WholeCatalogue {}
+}
 
 /**
  * Adds every component's messages to shared/i18n, so `translate` (views, emails, error pages)

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import type { MessageKey } from '../shared/i18n/index.js';
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 
@@ -50,7 +51,7 @@ const COMMON = new Set([
  * Returns an i18n key naming why a password is too weak, or undefined when it is fine.
  * Length matters most (NIST SP 800-63B): at least 10 characters, not a common or trivial one.
  */
-export function passwordWeakness(password: string, email?: string): string | undefined {
+export function passwordWeakness(password: string, email?: string): MessageKey | undefined {
   if (password.length < 10) return 'accounts.password.tooShort';
   if (password.length > 200) return 'accounts.password.tooLong';
   const lower = password.toLowerCase();

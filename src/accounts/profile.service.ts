@@ -1,4 +1,4 @@
-import type { Mailer } from '../mail/index.js';
+import type { Mailer, MailTemplate } from '../mail/index.js';
 import { unlessTaken } from '../shared/db/claims.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
@@ -29,7 +29,7 @@ export function createProfileService(deps: { mailer: Mailer; baseUrl: string; no
   }
 
   /** A notice to a person about their own account; losing it must not undo the change it reports. */
-  const tell = (template: string, to: string, language: string | null | undefined, data: Record<string, unknown>) =>
+  const tell = (template: MailTemplate, to: string, language: string | null | undefined, data: Record<string, unknown>) =>
     deps.mailer.queue({ template, to, language: language === 'en' ? 'en' : 'nb', data });
 
   return {

@@ -10,6 +10,7 @@ import { recordMark } from './marks.js';
 import { peopleById, rosterOf, type Id, type RosterPerson } from './roster.js';
 import { readAttendanceSheet } from './sheet.js';
 import { idOrNotFound } from '../shared/db/ids.js';
+import type { KeysUnder, MessageKey } from '../shared/i18n/index.js';
 
 export interface RegisterRow extends RosterPerson {
   status?: AttendanceStatus;
@@ -33,7 +34,7 @@ export interface Register {
 export interface SheetReport {
   applied: number;
   unchanged: number;
-  problems: Array<{ line: number; key: string; params: Record<string, string | number> }>;
+  problems: Array<{ line: number; key: MessageKey; params: Record<string, string | number> }>;
 }
 
 /**
@@ -133,7 +134,7 @@ export async function importSheet(account: AccountView, input: { cohortId: Id; s
   const changes: Array<{ person: RosterPerson; status: AttendanceStatus }> = [];
   for (const row of rows) {
     const person = byEmail.get(row.email);
-    const problem = (key: string, params: Record<string, string | number> = {}) => report.problems.push({ line: row.line, key: `attendance.csv.problems.${key}`, params });
+    const problem = (key: KeysUnder<'attendance.csv.problems'>, params: Record<string, string | number> = {}) => report.problems.push({ line: row.line, key: `attendance.csv.problems.${key}`, params });
     if (!row.email) problem('missingEmail');
     else if (!person) problem('unknownEmail', { email: row.email });
     else if (!row.status) problem('unknownStatus', { status: row.statusText });

@@ -1,6 +1,6 @@
 import { namesByIds } from '../accounts/queries.js';
 import type { CourseCatalogue } from '../courses/index.js';
-import { translate, type Language } from '../shared/i18n/index.js';
+import { translate, type KeysUnder, type Language } from '../shared/i18n/index.js';
 import { cohortsWithSessions, type CohortWithSessions } from '../workshops/queries.js';
 import { addressOf, sessionUid, type CalendarSession } from './ics.js';
 import type { Id } from '../shared/db/ids.js';
@@ -51,7 +51,7 @@ export interface SessionTextOptions {
 export function calendarSessions(bundle: CohortBundle, language: Language, settings: CalendarSettings, options: SessionTextOptions = {}): CalendarSession[] {
   const { cohort, garden } = bundle;
   const modules = settings.catalogue.get(cohort.courseSlug, language)?.modules ?? [];
-  const t = (key: string, params: Record<string, unknown> = {}) => translate(language, `calendar.event.${key}`, params);
+  const t = (key: KeysUnder<'calendar.event'>, params: Record<string, unknown> = {}) => translate(language, `calendar.event.${key}`, params);
   const link = cohortLink(settings.baseUrl, cohort.id);
   const wanted = options.sessionIds ? new Set(options.sessionIds) : undefined;
   return bundle.sessions.filter((s) => !wanted || wanted.has(s.id)).map((session) => {

@@ -37,6 +37,9 @@ const problemSchema = new Schema({
 export const ROW_STATES = ['pending', 'done', 'failed', 'skipped'] as const;
 export type RowState = (typeof ROW_STATES)[number];
 
+/** What an imported line did for its company's enrolment; each has its text at imports.details.<outcome>. */
+export const ENROLMENT_OUTCOMES = ['enrolled', 'waitlisted', 'added'] as const;
+
 /**
  * One line of an import file: what it says, what the preview found and, once
  * imported, what happened. `skipped` lines had errors in the preview; `pending`
@@ -59,14 +62,16 @@ const importRowSchema = new Schema({
   userId: { type: Schema.Types.ObjectId, ref: 'User' },
   companyCreated: { type: Boolean },
   personCreated: { type: Boolean },
-  enrolment: { type: String, enum: ['enrolled', 'waitlisted', 'added'] },
+  enrolment: { type: String, enum: ENROLMENT_OUTCOMES },
   invited: { type: Boolean },
 }, { timestamps: true });
 
 importRowSchema.index({ jobId: 1, line: 1 }, { unique: true });
 importRowSchema.index({ jobId: 1, state: 1 });
 
-export type ImportRowDoc = InferSchemaType<typeof importRowSchema> & { _id: Types.ObjectId };
+// Mongoose infers an enum field as any string; the schema's enums say which values are stored.
+export type ImportRowDoc = Omit<InferSchemaType<typeof importRowSchema>, 'state' | 'enrolment'>
+  & { _id: Types.ObjectId; state: RowState; enrolment?: (typeof ENROLMENT_OUTCOMES)[number] | null };
 export const ImportRow = mongoose.model('ImportRow', importRowSchema);
 
 /**

@@ -1,9 +1,10 @@
+import { uncheckedKey, type KeysUnder, type MessageKey } from '../shared/i18n/index.js';
 import type { ImportRowDoc } from './import.model.js';
 
-type Translate = (key: string, params?: Record<string, unknown>) => string;
+type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
 
 /** What the preview says a line will do, as an i18n key under imports.outcome. */
-export function outcomeKey(row: Pick<ImportRowDoc, 'state' | 'company' | 'person'>): string {
+export function outcomeKey(row: Pick<ImportRowDoc, 'state' | 'company' | 'person'>): KeysUnder<'imports.outcome'> {
   if (row.state === 'skipped') return 'error';
   if (row.company === 'new') return row.person === 'new' ? 'newBoth' : 'newCompany';
   return row.person === 'new' ? 'newPerson' : 'link';
@@ -11,14 +12,15 @@ export function outcomeKey(row: Pick<ImportRowDoc, 'state' | 'company' | 'person
 
 const problemText = (t: Translate, problem: { key: string; params?: unknown; level: string }) => ({
   level: problem.level,
-  text: t(`imports.problems.${problem.key}`, (problem.params ?? {}) as Record<string, unknown>),
+  // The key was stored with the row (check-lines.ts names it), so it comes back as plain text.
+  text: t(uncheckedKey(`imports.problems.${problem.key}`), (problem.params ?? {}) as Record<string, unknown>),
 });
 
 /** What became of a line once imported, e.g. "company created, added as participant". */
 function details(t: Translate, row: ImportRowDoc): string {
-  const parts = [
+  const parts = ([
     row.companyCreated && 'companyCreated', row.personCreated && 'personCreated', row.enrolment, row.invited && 'invited',
-  ].filter((part): part is string => typeof part === 'string');
+  ] as const).filter((part) => typeof part === 'string');
   return parts.map((part) => t(`imports.details.${part}`)).join(', ');
 }
 

@@ -1,12 +1,15 @@
 import type { ExpressHandlebars } from 'express-handlebars';
 import path from 'node:path';
-import { translate, type Language } from '../shared/i18n/index.js';
+import { translate, type Language, type MessageKey } from '../shared/i18n/index.js';
 import { VIEWS_DIR } from '../shared/views/engine.js';
 import { enqueueMessage, type MessageRefs, type OutboxEntry } from './outbox.js';
 
+/** A mail template's name: every template has its subject at mail.<template>.subject. */
+export type MailTemplate = MessageKey extends infer K ? (K extends `mail.${infer T}.subject` ? T : never) : never;
+
 /** An email to send: which template, to whom, in which language, with what values. */
 export interface MailRequest {
-  template: string;
+  template: MailTemplate;
   to: string;
   language: Language;
   data: Record<string, unknown>;
@@ -47,7 +50,7 @@ export interface MailerDeps {
  * outbox before resolving, so the email is part of the action that caused it.
  */
 export function createMailer(deps: MailerDeps): Mailer {
-  const render = (template: string, kind: 'text' | 'html', context: Record<string, unknown>) =>
+  const render = (template: MailTemplate, kind: 'text' | 'html', context: Record<string, unknown>) =>
     deps.views.render(path.join(VIEWS_DIR, 'mail', `${template}.${kind}.hbs`), context, { cache: deps.cacheTemplates });
   const host = new URL(deps.baseUrl).hostname;
 

@@ -5,7 +5,7 @@ import type { DomainEvent, DomainEvents } from '../shared/events.js';
 import { assertManagesCohort, NotEnrolledError } from '../workshops/index.js';
 import { enrolmentOf, waitlistRank } from '../workshops/queries.js';
 import { cohortEmailData, cohortRefs } from './email-context.js';
-import type { Mailer } from './mailer.js';
+import type { Mailer, MailTemplate } from './mailer.js';
 import { enrolmentRecipients, formerRecipients, sequenceOffset, type Recipient } from './recipients.js';
 import { scheduleReminders } from './reminders.js';
 import { type Id, toObjectId } from '../shared/db/ids.js';
@@ -39,7 +39,7 @@ export function createNotifications(deps: NotificationDeps) {
     return calendarSessions(bundle, person.language, deps, { sequenceOffset: offset }).filter((s) => !s.cancelled && s.endsAt > now);
   }
 
-  async function invite(template: string, bundle: CohortBundle, companyId: Id, person: Recipient, extra: Record<string, unknown> = {}) {
+  async function invite(template: MailTemplate, bundle: CohortBundle, companyId: Id, person: Recipient, extra: Record<string, unknown> = {}) {
     const sessions = await upcoming(bundle, person);
     const content = sessions.length
       ? cohortCalendar(bundle.cohort.title, sessions, { stamp: deps.now(), invitation: { method: 'REQUEST', attendee: person } })

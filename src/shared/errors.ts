@@ -1,10 +1,12 @@
+import type { MessageKey } from './i18n/index.js';
+
 /**
  * Errors named by what went wrong. Each carries an i18n message key (and values
  * for it) rather than user-facing text; the error middleware picks the status.
  */
 export class AppError extends Error {
   constructor(
-    readonly messageKey: string,
+    readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
   ) {
     super(messageKey);
@@ -13,13 +15,13 @@ export class AppError extends Error {
 }
 
 export class NotFoundError extends AppError {
-  constructor(messageKey = 'errors.notFound', params?: Record<string, string | number>) {
+  constructor(messageKey: MessageKey = 'errors.notFound', params?: Record<string, string | number>) {
     super(messageKey, params);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(messageKey = 'errors.forbidden', params?: Record<string, string | number>) {
+  constructor(messageKey: MessageKey = 'errors.forbidden', params?: Record<string, string | number>) {
     super(messageKey, params);
   }
 }
@@ -27,8 +29,8 @@ export class ForbiddenError extends AppError {
 /** Problems with submitted values; `fields` maps a form field to its message key. */
 export class ValidationError extends AppError {
   constructor(
-    readonly fields: Record<string, string>,
-    messageKey = 'errors.validation',
+    readonly fields: Record<string, MessageKey>,
+    messageKey: MessageKey = 'errors.validation',
     params?: Record<string, string | number>,
   ) {
     super(messageKey, params);
@@ -37,7 +39,7 @@ export class ValidationError extends AppError {
 
 /** A body or upload over its size limit: a validation problem that answers 413 rather than 400. */
 export class PayloadTooLargeError extends ValidationError {
-  constructor(fields: Record<string, string> = {}, messageKey = 'errors.tooLarge', params?: Record<string, string | number>) {
+  constructor(fields: Record<string, MessageKey> = {}, messageKey: MessageKey = 'errors.tooLarge', params?: Record<string, string | number>) {
     super(fields, messageKey, params);
   }
 }

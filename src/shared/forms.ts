@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError } from './errors.js';
+import { uncheckedKey, type MessageKey } from './i18n/index.js';
 
 /**
  * Parses submitted form values with a schema whose messages are i18n keys.
@@ -8,10 +9,11 @@ import { ValidationError } from './errors.js';
 export function parseForm<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
   const result = schema.safeParse(values ?? {});
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, MessageKey> = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    fields[field] ??= issue.message.includes('.') ? issue.message : 'forms.invalid';
+    // A schema's messages are keys (zod types them as text); one without a dot is zod's own wording.
+    fields[field] ??= issue.message.includes('.') ? uncheckedKey(issue.message) : 'forms.invalid';
   }
   throw new ValidationError(fields);
 }

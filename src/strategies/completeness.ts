@@ -11,7 +11,7 @@ export function missingSections(content: StrategyContent): StrategySection[] {
  * the page can list them in the reader's language.
  */
 export class IncompleteStrategyError extends ConflictError {
-  constructor(messageKey: string, readonly sections: StrategySection[]) {
+  constructor(messageKey: 'strategies.errors.incomplete' | 'strategies.errors.incompleteApproval', readonly sections: StrategySection[]) {
     super(messageKey);
   }
 }

@@ -10,6 +10,8 @@ import { overviewPage, sectionList, strategyPaths } from './strategy.pages.js';
 import { assignReviewerSchema, reviewSchema } from './schemas.js';
 import { renderWithPartials } from './views.js';
 import { renderOverview, type WorkbookRoutesDeps } from './workbook.routes.js';
+import type { MessageKey } from '../shared/i18n/index.js';
+import type { StrategyStatus } from './index.js';
 
 const DECIDED = { comment: 'strategies.review.commented', changes: 'strategies.review.changesRequested', approve: 'strategies.review.approved' } as const;
 
@@ -28,7 +30,7 @@ export function reviewRoutes(deps: WorkbookRoutesDeps): Router {
   const id = (req: Request) => String(req.params.id);
 
   /** A status change from the overview page: done, it says so; refused, the overview explains why. */
-  const transition = (change: (actor: AccountView, strategyId: string) => Promise<void>, doneKey: string) =>
+  const transition = (change: (actor: AccountView, strategyId: string) => Promise<void>, doneKey: MessageKey) =>
     async (req: Request, res: Response) => {
       try {
         await change(req.account!, id(req));
@@ -91,7 +93,7 @@ export function reviewRoutes(deps: WorkbookRoutesDeps): Router {
   return router;
 }
 
-function describeRow(req: Request, row: { id: string; company: string; status: string; courseSlug: string; cohortTitle?: string; updatedAt?: Date }, catalogue: WorkbookRoutesDeps['catalogue']) {
+function describeRow(req: Request, row: { id: string; company: string; status: StrategyStatus; courseSlug: string; cohortTitle?: string; updatedAt?: Date }, catalogue: WorkbookRoutesDeps['catalogue']) {
   return {
     ...row,
     href: strategyPaths(row.id).base,

@@ -13,6 +13,7 @@ import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
 import { currentContent } from './workbook.service.js';
 import { insertOnce, unlessTaken } from '../shared/db/claims.js';
+import type { MessageKey } from '../shared/i18n/index.js';
 
 const MAIL_FOR: Record<string, StrategyMail> = {
   'draft>submitted': 'strategy-submitted',
@@ -64,7 +65,7 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
     await apply(strategy, step, actor.name);
   }
 
-  function assertStatus(access: StrategyAccess, allowed: StrategyStatus[], messageKey: string): void {
+  function assertStatus(access: StrategyAccess, allowed: StrategyStatus[], messageKey: MessageKey): void {
     if (!allowed.includes(access.strategy.status)) throw new ConflictError(messageKey);
   }
 

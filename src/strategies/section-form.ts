@@ -1,6 +1,6 @@
 import type { Translate } from './export/document.js';
 import { cellName, MAX_ROWS } from './schemas.js';
-import { BLANK_ROWS, SECTION_LAYOUT, textFields, type SectionContent, type StrategySection } from './sections.js';
+import { BLANK_ROWS, columnHeaders, SECTION_LAYOUT, textFields, type SectionContent, type StrategySection } from './sections.js';
 
 /** The flat form values of a section as stored: one per text field, one per table cell (`what-0` …). */
 export function sectionValues(section: StrategySection, content: SectionContent): Record<string, string> {
@@ -36,7 +36,7 @@ export function sectionForm(section: StrategySection, values: Record<string, unk
     if (spec.columns.some((c) => values[cellName(c, i)])) used = i + 1;
   }
   const count = Math.min(MAX_ROWS, used + BLANK_ROWS);
-  const headers = spec.columns.map((c) => t(`strategies.tables.${spec.name}.${c}`));
+  const headers = columnHeaders(spec, t);
   const rows = Array.from({ length: count }, (_, i) => ({
     label: t('strategies.tables.row', { n: i + 1 }),
     cells: spec.columns.map((column, c) => {

@@ -1,21 +1,37 @@
 import { STRATEGY_SECTIONS, type StrategySection } from '../courses/index.js';
+import type { KeysUnder, MessageKey } from '../shared/i18n/index.js';
 
 export { STRATEGY_SECTIONS, type StrategySection };
 
-/** A table in a section: rows of short cells, e.g. the visibility objectives. */
-export interface TableLayout {
-  name: 'objectives' | 'actions';
-  columns: readonly string[];
+/** A table's columns: each has its header at strategies.tables.<table>.<column>. */
+type ColumnOf<Name extends string> = Exclude<KeysUnder<`strategies.tables.${Name}`>, 'caption' | 'hint'>;
+
+interface TableOf<Name extends 'objectives' | 'actions'> {
+  name: Name;
+  columns: readonly ColumnOf<Name>[];
   /** Columns holding a month (yyyy-mm) or a whole number of kroner, validated as such. */
   months?: readonly string[];
   numbers?: readonly string[];
 }
 
+/** A table in a section: rows of short cells, e.g. the visibility objectives. */
+export type TableLayout = TableOf<'objectives'> | TableOf<'actions'>;
+
 /** What one section asks for: free-text fields, an optional table and, for the action plan, the supplier brief. */
 export interface SectionLayout {
-  fields: readonly string[];
+  /** Each labelled by strategies.fields.<field>. */
+  fields: readonly KeysUnder<'strategies.fields'>[];
   table?: TableLayout;
-  brief?: readonly string[];
+  /** Each labelled by strategies.brief.<field>. */
+  brief?: readonly KeysUnder<'strategies.brief'>[];
+}
+
+/** The headers of a table's columns in the reader's language, in order. */
+export function columnHeaders(table: TableLayout, t: (key: MessageKey) => string): string[] {
+  // Told apart by name, so each column is checked against its own table's keys.
+  return table.name === 'objectives'
+    ? table.columns.map((c) => t(`strategies.tables.objectives.${c}`))
+    : table.columns.map((c) => t(`strategies.tables.actions.${c}`));
 }
 
 /**

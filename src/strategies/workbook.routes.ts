@@ -13,6 +13,7 @@ import { sectionForm, sectionValues } from './section-form.js';
 import { isSection, STRATEGY_SECTIONS, type StrategySection } from './sections.js';
 import { renderWithPartials, strategyPartials } from './views.js';
 import type { EnrolmentWithStrategy, WorkbookService } from './workbook.service.js';
+import type { MessageKey } from '../shared/i18n/index.js';
 
 export interface WorkbookRoutesDeps {
   workbook: WorkbookService;
@@ -84,7 +85,7 @@ export function workbookRoutes(deps: WorkbookRoutesDeps): Router {
       partials,
     });
     if (error) {
-      const fields = (error as { fields?: Record<string, string> }).fields ?? {};
+      const fields = (error as { fields?: Record<string, MessageKey> }).fields ?? {};
       const translated = Object.fromEntries(Object.entries(fields).map(([f, key]) => [f, req.t(key)]));
       return renderInvalid(req, res, 'strategies/section', error, values ?? {}, build(values ?? {}, translated));
     }

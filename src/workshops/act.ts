@@ -2,8 +2,9 @@ import type { Request, Response } from 'express';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { NotEnrolledError } from './errors.js';
 import { flash } from '../shared/http/context.js';
+import type { MessageKey } from '../shared/i18n/index.js';
 
-type Outcome = [string, Record<string, string | number>?];
+type Outcome = [MessageKey, Record<string, string | number>?];
 
 /**
  * Runs a coordinator's action from a cohort's pages: success and explained refusals

@@ -7,6 +7,7 @@ import { flash } from '../shared/http/context.js';
 import { requireAccount } from '../shared/http/guards.js';
 import type { EnrolmentService } from './enrolment.service.js';
 import { cohortPage, listUpcomingCohorts } from './listing.service.js';
+import type { MessageKey } from '../shared/i18n/index.js';
 
 /** The public listing of upcoming cohorts, cohort pages, and a company's own enrolment. */
 export function listingRoutes(deps: { enrolment: EnrolmentService; now: () => Date }): Router {
@@ -29,7 +30,7 @@ export function listingRoutes(deps: { enrolment: EnrolmentService; now: () => Da
   });
 
   /** A company's own action on a cohort; a refusal (deadline, duplicate, limit) becomes a message on the cohort page. */
-  const companyAction = (run: (account: AccountView & { companyId: string }, cohortId: string) => Promise<[string, Record<string, string | number>?]>) =>
+  const companyAction = (run: (account: AccountView & { companyId: string }, cohortId: string) => Promise<[MessageKey, Record<string, string | number>?]>) =>
     async (req: Request, res: Response) => {
       const account = req.account!;
       if (!account.companyId) throw new ForbiddenError('workshops.cohort.noCompany');

@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { NotFoundError } from '../errors.js';
+import type { MessageKey } from '../i18n/index.js';
 
 /** An id as the app passes it around: a string from a form or address, or an ObjectId from the database. */
 export type Id = string | Types.ObjectId;
@@ -16,7 +17,7 @@ export function toObjectId(value: unknown): Types.ObjectId | undefined {
  * The ObjectId in `value`; a value that cannot be one names a page that does not
  * exist. Only a malformed id becomes "not found": a failing database stays an error.
  */
-export function idOrNotFound(value: unknown, messageKey?: string): Types.ObjectId {
+export function idOrNotFound(value: unknown, messageKey?: MessageKey): Types.ObjectId {
   const id = toObjectId(value);
   if (!id) throw new NotFoundError(messageKey);
   return id;

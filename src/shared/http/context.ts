@@ -1,12 +1,12 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { chooseLanguage, translate, type Language } from '../i18n/index.js';
+import { chooseLanguage, translate, type Language, type MessageKey } from '../i18n/index.js';
 import type { SignedInAccount } from './account.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
     lang: Language;
     /** The text for an i18n key in this request's language. */
-    t(key: string, params?: Record<string, unknown>): string;
+    t(key: MessageKey, params?: Record<string, unknown>): string;
   }
 }
 
@@ -40,6 +40,6 @@ export function requestContext(findAccount: (id: string, signedInAt: number | un
 }
 
 /** Queues a message for the next page the user sees. */
-export function flash(req: Request, type: 'success' | 'info' | 'error', key: string, params?: Record<string, string | number>) {
+export function flash(req: Request, type: 'success' | 'info' | 'error', key: MessageKey, params?: Record<string, string | number>) {
   req.session.flash = [...(req.session.flash ?? []), { type, key, params }];
 }

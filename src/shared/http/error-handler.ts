@@ -1,17 +1,20 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
-import { translate } from '../i18n/index.js';
+import { translate, type MessageKey } from '../i18n/index.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
 import { isMalformedId } from '../db/ids.js';
 
+/** Every status statusOf gives; each has its page title at errors.title<status>. */
+export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 500 | 503;
+
 // Checked in order with instanceof, so a subclass gets its parent's status unless listed before it.
-const STATUS: Array<[abstract new (...args: never[]) => AppError, number]> = [
+const STATUS: Array<[abstract new (...args: never[]) => AppError, ErrorStatus]> = [
   [NotFoundError, 404], [ForbiddenError, 403], [PayloadTooLargeError, 413], [ValidationError, 400], [ConflictError, 409],
 ];
 
 /** The HTTP status an error means: named errors by their class, an unreachable database 503, anything else 500. */
-export function statusOf(error: unknown): number {
+export function statusOf(error: unknown): ErrorStatus {
   if (error instanceof AppError) return STATUS.find(([kind]) => error instanceof kind)?.[1] ?? 400;
   return isDatabaseUnavailable(error) ? 503 : 500;
 }
@@ -42,7 +45,7 @@ export function errorHandler(options: { logger: Logger; showStack: boolean }): E
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     const messageKey = named instanceof AppError ? named.messageKey : status === 503 ? 'errors.unavailable' : 'errors.server';
-    const t = req.t ?? ((key: string, params?: Record<string, unknown>) => translate('nb', key, params));
+    const t = req.t ?? ((key: MessageKey, params?: Record<string, unknown>) => translate('nb', key, params));
     const message = t(messageKey, named instanceof AppError ? named.params : {});
     res.status(status);
     if (req.accepts(['html', 'json']) === 'json') {

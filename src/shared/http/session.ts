@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import type { MongoClient } from 'mongodb';
+import type { MessageKey } from '../i18n/index.js';
 import type { SignedInAccount } from './account.js';
 import { DatabaseSessionStore, sessionCollection } from './session-store.js';
 
@@ -9,7 +10,7 @@ declare module 'express-session' {
     accountId?: string;
     /** When this session signed in (ms); the account may declare sessions before a moment invalid. */
     signedInAt?: number;
-    flash?: Array<{ type: 'success' | 'info' | 'error'; key: string; params?: Record<string, string | number> }>;
+    flash?: Array<{ type: 'success' | 'info' | 'error'; key: MessageKey; params?: Record<string, string | number> }>;
     // Set when a page with a form is shown to a visitor, so the session (and its CSRF binding) persists.
     formShown?: boolean;
   }

@@ -1,5 +1,8 @@
 import { en } from './en.js';
+import type { MessageKey } from './keys.js';
 import { nb } from './nb.js';
+
+export { uncheckedKey, type KeysUnder, type MessageKey } from './keys.js';
 
 export const LANGUAGES = ['nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -59,7 +62,7 @@ function choosePlurals(text: string, language: Language, params: Record<string, 
 }
 
 /** The text for `key` in `language`, with plurals chosen and {name} placeholders filled; Norwegian when English lacks it. */
-export function translate(language: Language, key: string, params: Record<string, unknown> = {}): string {
+export function translate(language: Language, key: MessageKey, params: Record<string, unknown> = {}): string {
   const text = lookup(catalogues[language], key) ?? lookup(catalogues[DEFAULT_LANGUAGE], key) ?? key;
   return choosePlurals(text, language, params).replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import type { Language } from '../../shared/i18n/index.js';
-import { SECTION_LAYOUT, sectionIsEmpty, STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from '../sections.js';
+import type { Language, MessageKey } from '../../shared/i18n/index.js';
+import { columnHeaders, SECTION_LAYOUT, sectionIsEmpty, STRATEGY_SECTIONS, type StrategyContent, type StrategySection } from '../sections.js';
 import { formatNumber, localeOf, localPattern } from '../../shared/i18n/format.js';
 
 /** Translates a key in the reader's language (req.t, or translate bound to a language). */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
+export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
 
 export interface ShownText { field: string; label: string; text: string }
 
@@ -68,7 +68,7 @@ function table(section: StrategySection, content: StrategyContent, t: Translate,
   const costs = layout.numbers?.length ? rows.map((row) => Number(row[layout.numbers![0]!] || 0)) : [];
   return {
     caption: t(`strategies.tables.${layout.name}.caption`),
-    headers: layout.columns.map((c) => t(`strategies.tables.${layout.name}.${c}`)),
+    headers: columnHeaders(layout, t),
     rows: rows.map((row) => layout.columns.map((c) => format(c, row[c] ?? ''))),
     total: costs.length ? kronerLabel(costs.reduce((a, b) => a + b, 0), language) : undefined,
     totalColspan: layout.columns.length - 1,

@@ -18,9 +18,12 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const SCALE_MAX = 5;
 export const SCALE = [0, 1, 2, 3, 4, 5] as const;
 
+/** A question's id: its dimension and its number there, e.g. `data2`; its text is strategies.maturity.questions.<id>. */
+export type QuestionId = `${Dimension}${1 | 2 | 3}`;
+
 /** Three questions per dimension; ids are stable, texts live in the catalogue. */
-export const QUESTIONS: ReadonlyArray<{ id: string; dimension: Dimension }> = DIMENSIONS.flatMap((dimension) =>
-  [1, 2, 3].map((n) => ({ id: `${dimension}${n}`, dimension })));
+export const QUESTIONS: ReadonlyArray<{ id: QuestionId; dimension: Dimension }> = DIMENSIONS.flatMap((dimension) =>
+  ([1, 2, 3] as const).map((n) => ({ id: `${dimension}${n}` as const, dimension })));
 
 export const BANDS = ['basic', 'average', 'moderate', 'advanced'] as const;
 export type Band = (typeof BANDS)[number];
