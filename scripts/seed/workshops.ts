@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import { toAccountView } from '../../src/accounts/accounts.service.js';
 import { Company } from '../../src/accounts/company.model.js';
 import { hashPassword } from '../../src/accounts/password.js';
@@ -52,22 +52,40 @@ async function upsertStaff(name: string, email: string, role: 'trainer' | 'coord
   return User.findOneAndUpdate({ email }, { $set: { name, email, passwordHash }, $addToSet: { roles: role } }, { upsert: true, returnDocument: 'after' }).lean();
 }
 
-/** The generated companies of the programme (about 100 with the five demo companies), each with its owner. */
-async function seedCompanies(count: number, passwordHash: string): Promise<Types.ObjectId[]> {
+/**
+ * The generated companies of the programme (about 100 with the five demo companies), each with its owner,
+ * as [company id, owner id]. What an earlier run stored is read once and kept; the rest is inserted in one
+ * batch per collection. (An upsert per company filters on orgNumber or email, which FerretDB answers by
+ * reading the whole collection, so a hundred of them cost a hundred reads of a growing collection.)
+ */
+async function seedCompanies(count: number, passwordHash: string): Promise<Array<[Types.ObjectId, Types.ObjectId]>> {
   const bar = progress('Programme companies', count);
-  const ids: Types.ObjectId[] = [];
-  for (let i = 0; i < count; i += 1) {
+  const planned = Array.from({ length: count }, (_, i) => {
     const place = PLACES[i % PLACES.length]!;
     const [trade, sector] = TRADES[i % TRADES.length]!;
     const name = `${place} ${trade}${i >= PLACES.length * 2 ? ` ${Math.floor(i / PLACES.length)}` : ''}`;
-    const orgNumber = demoOrgNumber(i);
     const email = `post@bedrift${String(i + 1).padStart(3, '0')}.demo`;
-    const company = await Company.findOneAndUpdate({ orgNumber }, { $set: { name, orgNumber, municipality: place, sector, employees: 1 + (i % 12), contactName: `Eier av ${name}`, contactEmail: email } }, { upsert: true, returnDocument: 'after' }).lean();
-    await User.findOneAndUpdate({ email }, { $set: { email, name: `Eier av ${name}`, companyId: company!._id, passwordHash, roles: ['participant'] } }, { upsert: true, returnDocument: 'after' });
-    ids.push(company!._id);
-    bar.tick();
-  }
-  return ids;
+    return { name, orgNumber: demoOrgNumber(i), municipality: place, sector, employees: 1 + (i % 12), email };
+  });
+  const storedCompanies = await Company.find({ orgNumber: trusted({ $in: planned.map((p) => p.orgNumber) }) }, { orgNumber: 1 }).lean();
+  const companyIdOf = new Map(storedCompanies.map((c) => [c.orgNumber, c._id]));
+  const newCompanies = planned.filter((p) => !companyIdOf.has(p.orgNumber)).map(({ email, ...company }) => {
+    const _id = new Types.ObjectId();
+    companyIdOf.set(company.orgNumber, _id);
+    return { _id, ...company, contactName: `Eier av ${company.name}`, contactEmail: email };
+  });
+  await Company.insertMany(newCompanies);
+
+  const storedOwners = await User.find({ email: trusted({ $in: planned.map((p) => p.email) }) }, { email: 1 }).lean();
+  const ownerIdOf = new Map(storedOwners.map((u) => [u.email, u._id]));
+  const newOwners = planned.filter((p) => !ownerIdOf.has(p.email)).map((p) => {
+    const _id = new Types.ObjectId();
+    ownerIdOf.set(p.email, _id);
+    return { _id, email: p.email, name: `Eier av ${p.name}`, companyId: companyIdOf.get(p.orgNumber)!, passwordHash, roles: ['participant'] };
+  });
+  await User.insertMany(newOwners);
+  for (let i = 0; i < count; i += 1) bar.tick();
+  return planned.map((p) => [companyIdOf.get(p.orgNumber)!, ownerIdOf.get(p.email)!]);
 }
 
 /** Gardens with coordinators and rooms, trainers, ~100 companies and four cohorts with enrolments. */
@@ -83,9 +101,9 @@ export async function seedWorkshops(deps: { cohorts: CohortsService; enrolment: 
     const person = await upsertStaff(coordinator[0], coordinator[1], 'coordinator', passwordHash);
     gardens.push(await Garden.findOneAndUpdate({ name: garden.name }, { $set: { ...garden, rooms: [...garden.rooms] }, $addToSet: { coordinatorIds: person!._id } }, { upsert: true, returnDocument: 'after' }).lean());
   }
-  const companyIds = await seedCompanies(COHORTS.reduce((n, c) => n + c.companies, 0), passwordHash);
+  const companies = await seedCompanies(COHORTS.reduce((n, c) => n + c.companies, 0), passwordHash);
 
-  const bar = progress('Cohorts and enrolments', companyIds.length);
+  const bar = progress('Cohorts and enrolments', companies.length);
   const cohorts = [];
   let next = 0;
   for (const plan of COHORTS) {
@@ -102,9 +120,8 @@ export async function seedWorkshops(deps: { cohorts: CohortsService; enrolment: 
       cohort = await Cohort.findById(cohortId).lean();
     }
     cohorts.push({ id: cohort!._id, title: plan.title });
-    for (const companyId of companyIds.slice(next, next + plan.companies)) {
-      const owner = await User.findOne({ companyId }, { _id: 1 }).lean();
-      await deps.enrolment.enrolCompany({ cohortId: cohort!._id, companyId, participantIds: [owner!._id], actorId: admin._id, asCoordinator: true })
+    for (const [companyId, ownerId] of companies.slice(next, next + plan.companies)) {
+      await deps.enrolment.enrolCompany({ cohortId: cohort!._id, companyId, participantIds: [ownerId], actorId: admin._id, asCoordinator: true })
         .catch((error: unknown) => { if (!(error instanceof ConflictError)) throw error; });
       bar.tick();
     }

@@ -55,10 +55,13 @@ export function startRecording(): { stop(): RecordedCommand[] } {
 /** Runs `work` and returns what it resolved with and every command the app's client sent meanwhile. */
 export async function recordCommands<T>(work: () => Promise<T>): Promise<{ result: T; commands: RecordedCommand[] }> {
   const recorder = startRecording();
-  let commands: RecordedCommand[] = [];
-  // Stopped whether the work succeeds or throws, so a failed test leaves no listener behind.
-  const result = await work().finally(() => { commands = recorder.stop(); });
-  return { result, commands };
+  try {
+    const result = await work();
+    return { result, commands: recorder.stop() };
+  } catch (error) {
+    recorder.stop(); // a failed test leaves no listener behind
+    throw error;
+  }
 }
 
 const isScalar = (value: unknown) =>
