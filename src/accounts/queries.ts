@@ -72,10 +72,15 @@ export async function companiesByIds(ids: Array<string | Types.ObjectId>): Promi
   return companies.map((c) => ({ id: String(c._id), name: c.name, orgNumber: c.orgNumber }));
 }
 
-/** A company's name, organisation number and contact, by one lookup of its _id; undefined when there is no such company. */
-export async function companyCard(id: string | Types.ObjectId): Promise<{ id: string; name: string; orgNumber: string; contactName?: string; contactEmail?: string } | undefined> {
-  const company = await Company.findById(id, { name: 1, orgNumber: 1, contactName: 1, contactEmail: 1 }).lean();
-  return company ? { id: String(company._id), name: company.name, orgNumber: company.orgNumber, contactName: company.contactName ?? undefined, contactEmail: company.contactEmail ?? undefined } : undefined;
+/** A company's name, organisation number, municipality and contact, by one lookup of its _id; undefined when there is no such company. */
+export async function companyCard(id: string | Types.ObjectId): Promise<{
+  id: string; name: string; orgNumber: string; municipality: string; contactName?: string; contactEmail?: string;
+} | undefined> {
+  const company = await Company.findById(id, { name: 1, orgNumber: 1, municipality: 1, contactName: 1, contactEmail: 1 }).lean();
+  return company ? {
+    id: String(company._id), name: company.name, orgNumber: company.orgNumber, municipality: company.municipality,
+    contactName: company.contactName ?? undefined, contactEmail: company.contactEmail ?? undefined,
+  } : undefined;
 }
 
 /** Name and email of one account, by a lookup of its _id. */

@@ -1,12 +1,13 @@
-import { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import type { Role } from '../accounts/index.js';
 import { insertOnce } from '../shared/db/claims.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
 import type { CourseCatalogue } from './catalogue.js';
-import { CourseEnrolment, courseEnrolmentKey } from './enrolment.model.js';
+import { CourseEnrolment } from './enrolment.model.js';
 import { ModuleProgress, progressKey } from './progress.model.js';
+// The point lookups other components make too (enrolled? done?) live in queries.ts.
+import { isCompanyEnrolled as isEnrolled, isModuleDone } from './queries.js';
 
 /** The part of an account that enrolment and progress need; the seed script can build one by hand. */
 export type Learner = Pick<AccountView, 'id' | 'companyId'>;
@@ -47,17 +48,6 @@ export function createCoursesService(deps: { catalogue: CourseCatalogue }) {
 
   function assertModuleExists(courseSlug: string, moduleSlug: string): void {
     if (!catalogue.hasModule(courseSlug, moduleSlug)) throw new NotFoundError();
-  }
-
-  /** Whether the company is enrolled in the course (one point lookup); false for no company. */
-  async function isEnrolled(companyId: string | undefined, courseSlug: string): Promise<boolean> {
-    if (!companyId || !Types.ObjectId.isValid(companyId)) return false;
-    return (await CourseEnrolment.exists({ _id: courseEnrolmentKey(companyId, courseSlug) })) !== null;
-  }
-
-  /** Whether the person has marked the module as done (one point lookup). */
-  async function isModuleDone(accountId: string, courseSlug: string, moduleSlug: string): Promise<boolean> {
-    return (await ModuleProgress.exists({ _id: progressKey(accountId, courseSlug, moduleSlug) })) !== null;
   }
 
   async function assertEnrolled(learner: Learner, courseSlug: string): Promise<void> {

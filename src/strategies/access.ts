@@ -2,14 +2,13 @@ import { isValidObjectId } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { managesGarden, teachesCohort } from '../workshops/index.js';
-import { Cohort, type CohortDoc } from '../workshops/cohort.model.js';
-import { Garden } from '../workshops/garden.model.js';
+import { cohortById, gardenById, type CohortView } from '../workshops/queries.js';
 import { Strategy, StrategyReviewer, type StrategyDoc } from './strategy.model.js';
 
 /** What the account may do with one strategy it is allowed to see. */
 export interface StrategyAccess {
   strategy: StrategyDoc;
-  cohort?: CohortDoc;
+  cohort?: CohortView;
   /** A person of the company: writes, submits and records assessments. */
   isCompany: boolean;
   /** The cohort's trainer, or the trainer assigned to a self-paced strategy: comments and decides. */
@@ -19,7 +18,7 @@ export interface StrategyAccess {
 }
 
 /** Whether the account may review: the cohort's trainers, or for self-paced strategies the assigned trainer. */
-async function reviews(account: AccountView, strategy: StrategyDoc, cohort: CohortDoc | undefined): Promise<boolean> {
+async function reviews(account: AccountView, strategy: StrategyDoc, cohort: CohortView | undefined): Promise<boolean> {
   if (!account.roles.includes('trainer')) return false;
   if (cohort) return teachesCohort(account, cohort);
   const assignment = await StrategyReviewer.findOne({ strategyId: strategy._id }, { trainerId: 1 }).lean();
@@ -35,11 +34,11 @@ export async function assertCanSeeStrategy(account: AccountView, strategyId: str
   if (!isValidObjectId(strategyId)) throw new NotFoundError();
   const strategy = await Strategy.findById(strategyId).lean();
   if (!strategy) throw new NotFoundError();
-  const cohort = strategy.cohortId ? (await Cohort.findById(strategy.cohortId).lean()) ?? undefined : undefined;
-  const garden = cohort ? await Garden.findById(cohort.gardenId, { coordinatorIds: 1 }).lean() : null;
+  const cohort = strategy.cohortId ? await cohortById(strategy.cohortId) : undefined;
+  const garden = cohort ? await gardenById(cohort.gardenId) : undefined;
   const isCompany = account.companyId === String(strategy.companyId);
   const isReviewer = await reviews(account, strategy, cohort);
-  const isStaff = account.roles.includes('admin') || (garden !== null && managesGarden(account, garden));
+  const isStaff = account.roles.includes('admin') || (garden !== undefined && managesGarden(account, garden));
   if (!isCompany && !isReviewer && !isStaff) throw new NotFoundError();
   return { strategy, cohort, isCompany, isReviewer, isStaff };
 }

@@ -1,7 +1,7 @@
-import { trusted, type Types } from 'mongoose';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
+import type { Types } from 'mongoose';
+import { companyCard, contactsByIds, contactsOfCompany } from '../accounts/queries.js';
 import type { Mailer } from '../mail/index.js';
+import type { Id } from '../shared/db/ids.js';
 
 /** The emails a status change sends; each has views/mail/<name>.{text,html}.hbs and mail.<name>.subject. */
 export type StrategyMail = 'strategy-submitted' | 'strategy-changes-requested' | 'strategy-approved' | 'strategy-reopened' | 'strategy-for-review';
@@ -22,18 +22,15 @@ export async function notifyCompany(
   /** Makes each person's email once-only (per status change), so finishing a change twice mails nobody twice. */
   onceKey?: string,
 ): Promise<void> {
-  const [company, people] = await Promise.all([
-    Company.findById(strategy.companyId, { name: 1 }).lean(),
-    User.find({ companyId: strategy.companyId, roles: 'participant' }, { name: 1, email: 1, language: 1 }).lean(),
-  ]);
+  const [company, people] = await Promise.all([companyCard(strategy.companyId), contactsOfCompany(strategy.companyId, 'participant')]);
   const link = `${deps.baseUrl}/strategies/${strategy._id}`;
   for (const person of people) {
     try {
       await deps.mailer.queue({
-        template, to: person.email, language: person.language === 'en' ? 'en' : 'nb',
+        template, to: person.email, language: person.language,
         data: { name: person.name, company: company?.name ?? '', by: actorName, link },
-        key: onceKey ? `${onceKey}:${person._id}` : undefined,
-        refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person._id },
+        key: onceKey ? `${onceKey}:${person.id}` : undefined,
+        refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person.id },
       });
     } catch (error) {
       if (!deps.onMailError) throw error;
@@ -48,20 +45,17 @@ export async function notifyCompany(
  * the garden's coordinators see it as waiting for a reviewer).
  */
 export async function notifyReviewers(
-  deps: NotifyDeps, strategy: { _id: Types.ObjectId; companyId: Types.ObjectId; cohortId?: Types.ObjectId | null }, reviewerIds: Types.ObjectId[], actorName: string, onceKey: string,
+  deps: NotifyDeps, strategy: { _id: Types.ObjectId; companyId: Types.ObjectId; cohortId?: Types.ObjectId | null }, reviewerIds: Id[], actorName: string, onceKey: string,
 ): Promise<void> {
   if (!reviewerIds.length) return;
-  const [company, reviewers] = await Promise.all([
-    Company.findById(strategy.companyId, { name: 1 }).lean(),
-    User.find({ _id: trusted({ $in: reviewerIds }) }, { name: 1, email: 1, language: 1 }).lean(),
-  ]);
+  const [company, reviewers] = await Promise.all([companyCard(strategy.companyId), contactsByIds(reviewerIds)]);
   for (const person of reviewers) {
     try {
       await deps.mailer.queue({
-        template: 'strategy-for-review', to: person.email, language: person.language === 'en' ? 'en' : 'nb',
+        template: 'strategy-for-review', to: person.email, language: person.language,
         data: { name: person.name, company: company?.name ?? '', by: actorName, link: `${deps.baseUrl}/strategies/${strategy._id}` },
-        refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person._id },
-        key: `${onceKey}:reviewer:${person._id}`,
+        refs: { companyId: strategy.companyId, cohortId: strategy.cohortId ?? undefined, userId: person.id },
+        key: `${onceKey}:reviewer:${person.id}`,
       });
     } catch (error) {
       if (!deps.onMailError) throw error;

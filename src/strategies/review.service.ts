@@ -1,10 +1,8 @@
 import { trusted, Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
-import { namesByIds } from '../accounts/queries.js';
-import { Company } from '../accounts/company.model.js';
-import { User } from '../accounts/user.model.js';
+import { companiesByIds, namesByIds, rolesByIds } from '../accounts/queries.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { Cohort } from '../workshops/cohort.model.js';
+import { cohortById, cohortsTaughtBy } from '../workshops/queries.js';
 import { assertComplete } from './completeness.js';
 import { assertCanSeeStrategy, assertCompany, assertReviewer, type StrategyAccess } from './access.js';
 import { notifyCompany, notifyReviewers, type NotifyDeps, type StrategyMail } from './notify.js';
@@ -38,10 +36,10 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
   }
 
   /** Who gives feedback on a strategy: its cohort's trainers, or the reviewer assigned to a self-paced one. */
-  async function reviewersOf(strategy: StrategyDoc): Promise<Types.ObjectId[]> {
-    if (strategy.cohortId) return (await Cohort.findById(strategy.cohortId, { trainerIds: 1 }).lean())?.trainerIds ?? [];
+  async function reviewersOf(strategy: StrategyDoc): Promise<string[]> {
+    if (strategy.cohortId) return (await cohortById(strategy.cohortId))?.trainerIds ?? [];
     const assigned = await StrategyReviewer.findOne({ strategyId: strategy._id }, { trainerId: 1 }).lean();
-    return assigned ? [assigned.trainerId] : [];
+    return assigned ? [String(assigned.trainerId)] : [];
   }
 
   /**
@@ -57,8 +55,8 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       const recorded = await StrategyTransition.findOne({ strategyId: strategy._id, seq: step.seq }).lean();
       const current = await Strategy.findById(strategy._id, { transitionCount: 1 }).lean();
       if (recorded && current && current.transitionCount < recorded.seq) {
-        const by = await User.findById(recorded.by, { name: 1 }).lean();
-        await apply(strategy, recorded, by?.name ?? '');
+        const names = await namesByIds([recorded.by]);
+        await apply(strategy, recorded, names.get(String(recorded.by)) ?? '');
       }
       throw new ConflictError('strategies.errors.changedMeanwhile');
     }
@@ -130,14 +128,14 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       if (!actor.roles.includes('trainer')) throw new ForbiddenError();
       const trainerId = new Types.ObjectId(actor.id);
       const [cohorts, assigned] = await Promise.all([
-        Cohort.find({ trainerIds: trainerId }, { title: 1 }).lean(),
+        cohortsTaughtBy(trainerId),
         StrategyReviewer.find({ trainerId }, { strategyId: 1 }).lean(),
       ]);
       const strategies = await Strategy.find({ $or: [
-        { cohortId: trusted({ $in: cohorts.map((c) => c._id) }) },
+        { cohortId: trusted({ $in: cohorts.map((c) => new Types.ObjectId(c.id)) }) },
         { _id: trusted({ $in: assigned.map((a) => a.strategyId) }) },
       ] }).sort({ updatedAt: -1 }).lean();
-      return describe(strategies, new Map(cohorts.map((c) => [String(c._id), c.title])));
+      return describe(strategies, new Map(cohorts.map((c) => [c.id, c.title])));
     },
 
     /** Self-paced strategies with their assigned trainer, for coordinators and admins. */
@@ -154,12 +152,12 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       assertAssigner(actor);
       const strategy = Types.ObjectId.isValid(strategyId) ? await Strategy.findById(strategyId, { cohortId: 1 }).lean() : null;
       if (!strategy || strategy.cohortId) throw new NotFoundError();
-      const trainer = await User.findById(trainerId, { roles: 1 }).lean();
+      const [trainer] = await rolesByIds([trainerId]);
       if (!trainer?.roles.includes('trainer')) throw new ValidationError({ trainerId: 'workshops.unknownTrainer' });
       // One reviewer per strategy (unique index): a strategy that has one gets the new one instead.
       await unlessTaken(
-        () => StrategyReviewer.create({ strategyId: strategy._id, trainerId: trainer._id, assignedBy: actor.id }),
-        () => StrategyReviewer.updateOne({ strategyId: strategy._id }, { $set: { trainerId: trainer._id, assignedBy: actor.id } }),
+        () => StrategyReviewer.create({ strategyId: strategy._id, trainerId: trainer.id, assignedBy: actor.id }),
+        () => StrategyReviewer.updateOne({ strategyId: strategy._id }, { $set: { trainerId: trainer.id, assignedBy: actor.id } }),
       );
     },
   };
@@ -169,10 +167,10 @@ function assertAssigner(actor: AccountView): void {
   if (!actor.roles.includes('coordinator') && !actor.roles.includes('admin')) throw new ForbiddenError();
 }
 
-/** Strategy rows for lists: company name, cohort title and status, in two queries. */
+/** Strategy rows for lists: company name, cohort title and status; each company is one point lookup. */
 async function describe(strategies: StrategyDoc[], cohortTitles: Map<string, string>) {
-  const companies = await Company.find({ _id: trusted({ $in: strategies.map((s) => s.companyId) }) }, { name: 1 }).lean();
-  const companyName = new Map(companies.map((c) => [String(c._id), c.name]));
+  const companies = await companiesByIds(strategies.map((s) => s.companyId));
+  const companyName = new Map(companies.map((c) => [c.id, c.name]));
   return strategies.map((s) => ({
     id: String(s._id), company: companyName.get(String(s.companyId)) ?? '?', status: s.status, courseSlug: s.courseSlug,
     cohortTitle: s.cohortId ? cohortTitles.get(String(s.cohortId)) : undefined, updatedAt: s.updatedAt,

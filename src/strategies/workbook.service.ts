@@ -1,15 +1,13 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
-import { namesByIds } from '../accounts/queries.js';
-import { Company } from '../accounts/company.model.js';
-import { CourseEnrolment } from '../courses/enrolment.model.js';
+import { companyCard, namesByIds } from '../accounts/queries.js';
+import { courseSlugsOfCompany, isCompanyEnrolled } from '../courses/queries.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
-import { Cohort } from '../workshops/cohort.model.js';
-import { Enrolment } from '../workshops/enrolment.model.js';
+import { cohortById, cohortIdsWhereEnrolled, enrolmentOf } from '../workshops/queries.js';
 import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from './access.js';
 import { normaliseContent, type SectionContent, type StrategyContent, type StrategySection } from './sections.js';
 import { Strategy, StrategyTransition, StrategyVersion, type StrategyStatus } from './strategy.model.js';
-import { type Id, toObjectId } from '../shared/db/ids.js';
+import type { Id } from '../shared/db/ids.js';
 import { appendNext, insertOnce } from '../shared/db/claims.js';
 
 
@@ -66,13 +64,12 @@ async function appendVersion(strategyId: Types.ObjectId, section: StrategySectio
 export function createWorkbookService(deps: { now: () => Date }) {
   async function assertEnrolled(companyId: string, target: StrategyTarget): Promise<{ cohortId?: Types.ObjectId; courseSlug: string }> {
     if ('cohortId' in target) {
-      const cohortId = toObjectId(target.cohortId);
-      const cohort = cohortId && (await Cohort.findById(cohortId, { courseSlug: 1 }).lean());
-      const enrolled = cohort && (await Enrolment.exists({ cohortId: cohort._id, companyId, status: 'enrolled' }));
-      if (!cohort || !enrolled) throw new ConflictError('strategies.errors.notEnrolled');
-      return { cohortId: cohort._id, courseSlug: cohort.courseSlug };
+      const cohort = await cohortById(target.cohortId);
+      const enrolment = cohort && (await enrolmentOf(cohort.id, companyId));
+      if (!cohort || enrolment?.status !== 'enrolled') throw new ConflictError('strategies.errors.notEnrolled');
+      return { cohortId: new Types.ObjectId(cohort.id), courseSlug: cohort.courseSlug };
     }
-    if (!(await CourseEnrolment.exists({ companyId, courseSlug: target.courseSlug }))) throw new ConflictError('strategies.errors.notEnrolled');
+    if (!(await isCompanyEnrolled(companyId, target.courseSlug))) throw new ConflictError('strategies.errors.notEnrolled');
     return { courseSlug: target.courseSlug };
   }
 
@@ -101,7 +98,7 @@ export function createWorkbookService(deps: { now: () => Date }) {
       const access = await assertCanSeeStrategy(actor, strategyId);
       const [content, company] = await Promise.all([
         currentContent(access.strategy._id),
-        Company.findById(access.strategy.companyId, { name: 1, municipality: 1 }).lean(),
+        companyCard(access.strategy.companyId),
       ]);
       return { ...access, ...content, company: { name: company?.name ?? '', municipality: company?.municipality ?? '' } };
     },
@@ -110,16 +107,19 @@ export function createWorkbookService(deps: { now: () => Date }) {
     async companyEnrolments(actor: AccountView, courseSlug?: string): Promise<EnrolmentWithStrategy[]> {
       if (!actor.companyId) return [];
       const companyId = actor.companyId;
-      const [seats, courses, strategies] = await Promise.all([
-        Enrolment.find({ companyId, status: 'enrolled' }, { cohortId: 1 }).lean(),
-        CourseEnrolment.find({ companyId }, { courseSlug: 1 }).sort({ createdAt: 1 }).lean(),
+      const [cohortIds, courseSlugs, strategies] = await Promise.all([
+        cohortIdsWhereEnrolled(companyId),
+        courseSlugsOfCompany(companyId),
         Strategy.find({ companyId }, { enrolmentKey: 1, status: 1 }).lean(),
       ]);
-      const cohorts = await Cohort.find({ _id: trusted({ $in: seats.map((s) => s.cohortId) }) }, { title: 1, courseSlug: 1 }).sort({ enrolmentDeadline: 1 }).lean();
+      // Each cohort by its _id; in the order they were created, then by enrolment deadline (a stable sort).
+      const cohorts = (await Promise.all([...new Set(cohortIds)].sort().map((id) => cohortById(id))))
+        .filter((c) => c !== undefined)
+        .sort((a, b) => a.enrolmentDeadline.getTime() - b.enrolmentDeadline.getTime());
       const byKey = new Map(strategies.map((s) => [s.enrolmentKey, { id: String(s._id), status: s.status }]));
       const rows: EnrolmentWithStrategy[] = [
-        ...cohorts.map((c) => ({ kind: 'cohort' as const, cohortId: String(c._id), cohortTitle: c.title, courseSlug: c.courseSlug, strategy: byKey.get(`cohort:${c._id}`) })),
-        ...courses.map((c) => ({ kind: 'course' as const, courseSlug: c.courseSlug, strategy: byKey.get(`course:${c.courseSlug}`) })),
+        ...cohorts.map((c) => ({ kind: 'cohort' as const, cohortId: c.id, cohortTitle: c.title, courseSlug: c.courseSlug, strategy: byKey.get(`cohort:${c.id}`) })),
+        ...courseSlugs.map((slug) => ({ kind: 'course' as const, courseSlug: slug, strategy: byKey.get(`course:${slug}`) })),
       ];
       return courseSlug ? rows.filter((r) => r.courseSlug === courseSlug) : rows;
     },

@@ -1,19 +1,21 @@
 import type { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { Cohort, type CohortDoc } from './cohort.model.js';
-import { Garden, type GardenDoc } from './garden.model.js';
+import { Cohort } from './cohort.model.js';
+import { Garden } from './garden.model.js';
 import { type Id, idOrNotFound } from '../shared/db/ids.js';
 
-const has = (ids: Types.ObjectId[] | undefined, id: string) => (ids ?? []).some((x) => String(x) === id);
+// Ids as a model stores them or as queries.ts hands them to other components.
+type Ids = ReadonlyArray<Types.ObjectId | string>;
+const has = (ids: Ids | undefined, id: string) => (ids ?? []).some((x) => String(x) === id);
 
 /** Admins manage every garden; a coordinator manages the gardens they are bound to. */
-export function managesGarden(account: AccountView, garden: Pick<GardenDoc, 'coordinatorIds'>): boolean {
+export function managesGarden(account: AccountView, garden: { coordinatorIds: Ids }): boolean {
   return account.roles.includes('admin') || (account.roles.includes('coordinator') && has(garden.coordinatorIds, account.id));
 }
 
 /** A trainer teaches the cohorts that name them. */
-export function teachesCohort(account: AccountView, cohort: Pick<CohortDoc, 'trainerIds'>): boolean {
+export function teachesCohort(account: AccountView, cohort: { trainerIds: Ids }): boolean {
   return account.roles.includes('trainer') && has(cohort.trainerIds, account.id);
 }
 

@@ -45,16 +45,26 @@ export interface CohortView {
   participantsPerCompany: number;
   minSessionsAttended: number;
   trainerIds: string[];
+  enrolmentDeadline: Date;
 }
+
+const toCohortView = (c: CohortDoc): CohortView => ({
+  id: String(c._id), gardenId: String(c.gardenId), courseSlug: c.courseSlug, title: c.title,
+  participantsPerCompany: c.participantsPerCompany, minSessionsAttended: c.minSessionsAttended, trainerIds: c.trainerIds.map(String),
+  enrolmentDeadline: c.enrolmentDeadline,
+});
 
 /** One cohort, or undefined for an unknown or malformed id. */
 export async function cohortById(cohortId: Id): Promise<CohortView | undefined> {
   const id = toObjectId(cohortId);
   const c = id && await Cohort.findById(id).lean();
-  return c ? {
-    id: String(c._id), gardenId: String(c.gardenId), courseSlug: c.courseSlug, title: c.title,
-    participantsPerCompany: c.participantsPerCompany, minSessionsAttended: c.minSessionsAttended, trainerIds: c.trainerIds.map(String),
-  } : undefined;
+  return c ? toCohortView(c) : undefined;
+}
+
+/** The cohorts that name this person as a trainer; none for a malformed id. */
+export async function cohortsTaughtBy(accountId: Id): Promise<CohortView[]> {
+  const id = toObjectId(accountId);
+  return id ? (await Cohort.find({ trainerIds: id }).lean()).map(toCohortView) : [];
 }
 
 /** One garden: its name, where it is and who coordinates it; undefined for an unknown or malformed id. */
@@ -173,6 +183,11 @@ export async function enrolmentsOfCohort(cohortId: Id, status?: EnrolmentStatus)
 /** The ids of the cohorts where this person is a participant of an enrolled company. */
 export async function cohortIdsWhereParticipant(accountId: Id): Promise<string[]> {
   return (await Enrolment.find({ participantIds: accountId, status: 'enrolled' }, { cohortId: 1 }).lean()).map((e) => String(e.cohortId));
+}
+
+/** The ids of the cohorts where this company holds a seat (enrolled, not pending or waitlisted). */
+export async function cohortIdsWhereEnrolled(companyId: Id): Promise<string[]> {
+  return (await Enrolment.find({ companyId, status: 'enrolled' }, { cohortId: 1 }).lean()).map((e) => String(e.cohortId));
 }
 
 /** The gardens a person coordinates or teaches a cohort of, by name. */

@@ -52,6 +52,14 @@ describe('import boundaries (eslint.config.js)', function () {
     expect(await restrictedImports("import { namesByIds } from '../../accounts/queries.js';\nimport { x } from '../own.js';\nexport const n = [namesByIds, x];\n", 'src/workshops/sub/x.ts')).to.deep.equal([]);
   });
 
+  it('when strategies, in its own folder or a subfolder, imports another component\'s model, then lint reports it', async () => {
+    const top = await restrictedImports("import { Cohort } from '../workshops/cohort.model.js';\nexport const c = Cohort;\n", 'src/strategies/x.ts');
+    const nested = await restrictedImports("import { ModuleProgress } from '../../courses/progress.model.js';\nexport const p = ModuleProgress;\n", 'src/strategies/completion/x.ts');
+    expect([...top, ...nested]).to.have.length(2);
+    expect(top[0]).to.include('public face');
+    expect(nested[0]).to.include('public face');
+  });
+
   it('when a component imports another through index.js or queries.js, then lint is silent', async () => {
     const code = "import type { AccountView } from '../accounts/index.js';\nimport { namesByIds } from '../accounts/queries.js';\nexport type A = AccountView;\nexport const n = namesByIds;\n";
     expect(await restrictedImports(code, 'src/workshops/x.ts')).to.deep.equal([]);

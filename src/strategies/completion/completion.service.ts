@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
-import { trusted, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { AccountView } from '../../accounts/index.js';
-import { Company } from '../../accounts/company.model.js';
-import { User } from '../../accounts/user.model.js';
+import { companyCard, contactsOfCompany, namesByIds } from '../../accounts/queries.js';
 import type { CourseCatalogue } from '../../courses/index.js';
-import { ModuleProgress } from '../../courses/progress.model.js';
+import { modulesDoneByAnyOf } from '../../courses/queries.js';
 import { insertOrReadWinner } from '../../shared/db/claims.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
-import { Enrolment } from '../../workshops/enrolment.model.js';
-import { Garden } from '../../workshops/garden.model.js';
+import { enrolmentOf, gardenById } from '../../workshops/queries.js';
 import { assertCanSeeStrategy, assertCompany, type StrategyAccess } from '../access.js';
 import { meetsAttendanceRule } from './attendance-rule.js';
 import { Certificate, type CertificateDoc } from './certificate.model.js';
@@ -36,10 +34,10 @@ export function createCompletionService(deps: { catalogue: CourseCatalogue; now:
   /** Whether every module of the course is marked done by at least one person of the company. */
   async function allModulesDone(companyId: Types.ObjectId, courseSlug: string): Promise<boolean> {
     const modules = deps.catalogue.moduleSlugs(courseSlug);
-    const people = await User.find({ companyId }, { _id: 1 }).lean();
-    const done = await ModuleProgress.find({ accountId: trusted({ $in: people.map((p) => p._id) }), courseSlug }, { moduleSlug: 1 }).lean();
-    const doneSlugs = new Set(done.map((d) => d.moduleSlug));
-    return modules.length > 0 && modules.every((slug) => doneSlugs.has(slug));
+    if (modules.length === 0) return false;
+    const people = await contactsOfCompany(companyId);
+    const done = await modulesDoneByAnyOf(people.map((p) => p.id), courseSlug, modules);
+    return done.length === modules.length;
   }
 
   async function completionOf(strategy: StrategyDoc): Promise<Completion> {
@@ -54,11 +52,12 @@ export function createCompletionService(deps: { catalogue: CourseCatalogue; now:
   /** The names a new certificate carries: the cohort's listed participants, else everyone in the company. */
   async function defaultNames(access: StrategyAccess): Promise<string[]> {
     const { strategy } = access;
-    const enrolment = strategy.cohortId ? await Enrolment.findOne({ cohortId: strategy.cohortId, companyId: strategy.companyId }, { participantIds: 1 }).lean() : null;
-    const people = enrolment?.participantIds.length
-      ? await User.find({ _id: trusted({ $in: enrolment.participantIds }) }, { name: 1 }).sort({ name: 1 }).lean()
-      : await User.find({ companyId: strategy.companyId, roles: 'participant' }, { name: 1 }).sort({ name: 1 }).lean();
-    return people.map((u) => u.name);
+    const enrolment = strategy.cohortId ? await enrolmentOf(strategy.cohortId, strategy.companyId) : undefined;
+    const names = enrolment?.participantIds.length
+      ? [...(await namesByIds(enrolment.participantIds)).values()]
+      : (await contactsOfCompany(strategy.companyId, 'participant')).map((person) => person.name);
+    // By name in binary order, as the database sorted them before, not by locale.
+    return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Issues the certificate of a complete strategy; a second call (or a concurrent one) returns the same. */
@@ -68,8 +67,8 @@ export function createCompletionService(deps: { catalogue: CourseCatalogue; now:
     if (existing) return existing;
     if (!(await completionOf(strategy)).complete) throw new ConflictError('strategies.certificate.notComplete');
     const [company, garden, names] = await Promise.all([
-      Company.findById(strategy.companyId, { name: 1 }).lean(),
-      cohort ? Garden.findById(cohort.gardenId, { name: 1 }).lean() : null,
+      companyCard(strategy.companyId),
+      cohort ? gardenById(cohort.gardenId) : undefined,
       defaultNames(access),
     ]);
     // One certificate per strategy (unique index): a concurrent first view that stored first is the certificate.

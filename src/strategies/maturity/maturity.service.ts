@@ -1,8 +1,7 @@
-import { trusted } from 'mongoose';
 import type { AccountView } from '../../accounts/index.js';
 import { unlessTaken } from '../../shared/db/claims.js';
 import { ConflictError } from '../../shared/errors.js';
-import { WorkshopSession } from '../../workshops/cohort.model.js';
+import { sessionsOfCohort } from '../../workshops/queries.js';
 import { assertCanSeeStrategy, assertCompany } from '../access.js';
 import { MaturityAssessment, type AssessmentDoc } from './assessment.model.js';
 import type { CompletionService } from '../completion/completion.service.js';
@@ -27,8 +26,10 @@ export interface StageState {
 export function createMaturityService(deps: { now: () => Date; completion: CompletionService }) {
   async function courseIsBehind(strategy: StrategyDoc): Promise<boolean> {
     if (!strategy.cohortId) return deps.completion.allModulesDone(strategy.companyId, strategy.courseSlug);
-    const last = await WorkshopSession.findOne({ cohortId: strategy.cohortId, status: trusted({ $ne: 'cancelled' }) }, { endsAt: 1 }).sort({ endsAt: -1 }).lean();
-    return last !== null && last.endsAt <= deps.now();
+    // A cohort has a handful of sessions: its list (top-level equality) is read whole, cancelled ones left out here.
+    const held = (await sessionsOfCohort(strategy.cohortId)).filter((s) => s.status !== 'cancelled');
+    const lastEnd = Math.max(...held.map((s) => s.endsAt.getTime()));
+    return held.length > 0 && lastEnd <= deps.now().getTime();
   }
 
   async function stages(strategy: StrategyDoc): Promise<StageState[]> {
