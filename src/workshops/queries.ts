@@ -6,10 +6,11 @@ import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { scopes } from '../shared/db/change-notes.js';
 import { readThroughCache } from '../shared/db/fresh-cache.js';
+import { gardensCoordinatedBy, staffPostsOf } from './staff.js';
 
 /** The ids of the gardens this account coordinates. */
 export async function gardenIdsCoordinatedBy(accountId: string): Promise<string[]> {
-  return (await Garden.find({ coordinatorIds: accountId }, { _id: 1 }).lean()).map((g) => String(g._id));
+  return (await gardensCoordinatedBy(accountId)).map((g) => String(g._id));
 }
 
 /** A company's place on a cohort's waitlist, 1 being next; undefined when it is not waiting. */
@@ -178,10 +179,7 @@ export async function cohortIdsWhereParticipant(accountId: Id): Promise<string[]
 /** The gardens a person coordinates or teaches a cohort of, by name. */
 export async function gardensWhereStaff(accountId: Id): Promise<Array<{ id: string; name: string }>> {
   if (!toObjectId(accountId)) return [];
-  const [coordinated, taught] = await Promise.all([
-    Garden.find({ coordinatorIds: accountId }, { name: 1 }).lean(),
-    Cohort.find({ trainerIds: accountId }, { gardenId: 1 }).lean(),
-  ]);
+  const { gardens: coordinated, cohorts: taught } = await staffPostsOf(accountId);
   const known = new Set(coordinated.map((g) => String(g._id)));
   const others = [...new Set(taught.map((c) => String(c.gardenId)))].filter((id) => !known.has(id));
   const teaching = await Promise.all(others.map((id) => Garden.findById(id, { name: 1 }).lean()));
