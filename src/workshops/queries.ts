@@ -2,6 +2,7 @@
 import { trusted, type Types } from 'mongoose';
 import { toObjectId, type Id } from '../shared/db/ids.js';
 import { Cohort, WorkshopSession, type CohortDoc, type SessionStatus, type WorkshopSessionDoc } from './cohort.model.js';
+import { CheckInCode } from './check-in-code.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { scopes } from '../shared/db/change-notes.js';
@@ -133,9 +134,12 @@ export async function sessionsOfCohort(cohortId: Id): Promise<SessionView[]> {
   return id ? (await WorkshopSession.find({ cohortId: id }).sort({ startsAt: 1 }).lean()).map(toSessionView) : [];
 }
 
-/** The sessions, not cancelled, that hold this check-in code (one, but for a clash nobody was given). */
-export async function sessionsWithCheckInCode(code: string): Promise<SessionView[]> {
-  return (await WorkshopSession.find({ checkInCode: code, status: trusted({ $ne: 'cancelled' }) }).lean()).map(toSessionView);
+/** The session, not cancelled, that holds this check-in code; two point lookups (see check-in-code.model.ts). */
+export async function sessionWithCheckInCode(code: string): Promise<SessionView | undefined> {
+  const claimed = await CheckInCode.findById(code, { sessionId: 1 }).lean();
+  const session = claimed && await WorkshopSession.findById(claimed.sessionId).lean();
+  // A code claimed by a first view that lost its race names a session holding another code.
+  return session && session.checkInCode === code && session.status !== 'cancelled' ? toSessionView(session) : undefined;
 }
 
 /** One session, or undefined for an unknown or malformed id. */
