@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { loadCourses } from './courses/content-loader.js';
 import { rekeyCourseRecords } from './courses/rekey.js';
+import { rekeyFeedTokens } from './calendar/rekey.js';
 import { createMailSystem } from './mail/mail-system.js';
 import { BackgroundWork } from './shared/background.js';
 import { loadConfig } from './shared/config.js';
@@ -13,6 +14,7 @@ import { removeExpiredSessions, sessionCollection } from './shared/http/session-
 import { projectPath } from './shared/paths.js';
 import { DomainEvents } from './shared/events.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
+import { claimOlderCheckInCodes } from './workshops/index.js';
 
 const IMPORT_GRACE_MS = 20_000;
 
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (line) => console.log(line));
   const rekeyed = await rekeyCourseRecords();
   if (rekeyed > 0) console.log(`gave ${rekeyed} course enrolments and done marks their derived ids`);
+  const feedTokens = await rekeyFeedTokens();
+  if (feedTokens > 0) console.log(`gave ${feedTokens} calendar feed tokens their hash as id`);
+  const codes = await claimOlderCheckInCodes();
+  if (codes > 0) console.log(`claimed ${codes} check-in codes given before codes had their own documents`);
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { catalogue: courses, logger });
   const background = new BackgroundWork();

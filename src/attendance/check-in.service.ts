@@ -1,7 +1,7 @@
 import type { AccountView } from '../accounts/index.js';
 import { NotFoundError } from '../shared/errors.js';
-import { checkInCodeInUse, giveCheckInCode } from '../workshops/index.js';
-import { enrolmentsOfCohort, sessionById, sessionsWithCheckInCode } from '../workshops/queries.js';
+import { giveCheckInCode } from '../workshops/index.js';
+import { enrolmentsOfCohort, sessionWithCheckInCode } from '../workshops/queries.js';
 import { ATTENDED, AttendanceMark, type AttendanceStatus } from './attendance.model.js';
 import { arrivalStatus, checkInWindow, looksLikeCode, newCheckInCode, normaliseCode } from './check-in-code.js';
 import { CheckInRefusedError } from './errors.js';
@@ -19,14 +19,10 @@ export interface CheckInResult {
 const generating = new Map<string, Promise<string>>();
 
 async function storeNewCode(sessionId: string): Promise<string> {
-  const current = await sessionById(sessionId);
-  if (!current) throw new NotFoundError();
-  if (current.checkInCode) return current.checkInCode;
-  let code = newCheckInCode();
-  // A clash is about one in a billion; still, never hand out a code another session holds.
-  while (await checkInCodeInUse(code)) code = newCheckInCode();
-  // Only a session without a code gets one; whoever lost a race reads the winner's code back.
-  return (await giveCheckInCode(sessionId, code)) ?? code;
+  // Workshops never hands out a code another session holds; whoever lost a race reads the winner's code back.
+  const code = await giveCheckInCode(sessionId, newCheckInCode);
+  if (!code) throw new NotFoundError();
+  return code;
 }
 
 /** The session's check-in code, generated and stored on first use. */
@@ -48,14 +44,11 @@ export async function ensureCheckInCode(sessionId: Id): Promise<string> {
 export async function checkIn(account: AccountView, typedCode: string, now: Date): Promise<CheckInResult> {
   const code = normaliseCode(typedCode);
   if (!looksLikeCode(code)) throw new CheckInRefusedError('wrongCode');
-  const sessions = await sessionsWithCheckInCode(code);
-  if (sessions.length === 0) throw new CheckInRefusedError('wrongCode');
-  // The person's enrolment in each session's cohort: an equality filter per cohort, and a code names one session.
-  const enrolments = (await Promise.all(sessions.map((s) => enrolmentsOfCohort(s.cohortId, 'enrolled'))))
-    .flat().filter((e) => e.participantIds.includes(account.id));
-  const enrolmentOf = (cohortId: string) => enrolments.find((e) => e.cohortId === cohortId);
-  const session = sessions.find((s) => enrolmentOf(s.cohortId));
-  if (!session) throw new CheckInRefusedError('notEnrolled');
+  const session = await sessionWithCheckInCode(code);
+  if (!session) throw new CheckInRefusedError('wrongCode');
+  // The person's enrolment in the session's cohort: an equality filter on the cohort.
+  const enrolment = (await enrolmentsOfCohort(session.cohortId, 'enrolled')).find((e) => e.participantIds.includes(account.id));
+  if (!enrolment) throw new CheckInRefusedError('notEnrolled');
 
   const { opensAt, closesAt } = checkInWindow(session);
   if (now < opensAt) throw new CheckInRefusedError('tooEarly', opensAt);
@@ -65,6 +58,6 @@ export async function checkIn(account: AccountView, typedCode: string, now: Date
   const existing = await AttendanceMark.findOne({ sessionId: session.id, accountId: account.id }, { status: 1 }).lean();
   if (existing && ATTENDED.includes(existing.status)) return { status: existing.status, alreadyCheckedIn: true, session: summary };
   const status = arrivalStatus(session, now);
-  await recordMark({ session: { _id: session.id, cohortId: session.cohortId }, accountId: account.id, companyId: enrolmentOf(session.cohortId)!.companyId, status, via: 'check-in', by: account.id, at: now });
+  await recordMark({ session: { _id: session.id, cohortId: session.cohortId }, accountId: account.id, companyId: enrolment.companyId, status, via: 'check-in', by: account.id, at: now });
   return { status, alreadyCheckedIn: false, session: summary };
 }

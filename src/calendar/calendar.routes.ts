@@ -58,7 +58,7 @@ export function calendarRoutes(deps: { calendar: CalendarService }): Router {
     const account = req.account!;
     const { scope, gardenId } = parseForm(rotateSchema, req.body);
     if (scope === 'garden' && !(await feedGardensOf(account.id)).some((g) => g.id === gardenId)) throw new ForbiddenError();
-    const existed = (await feedTokensOf(account.id)).some((t) => t.scope === scope && t.gardenId === gardenId);
+    const existed = (await feedTokensOf(account.id, gardenId ? [gardenId] : [])).some((t) => t.scope === scope && t.gardenId === gardenId);
     const path = await rotateFeedToken(account.id, scope, scope === 'garden' ? gardenId : undefined);
     req.session.revealedFeed = { scope, gardenId, path };
     flash(req, 'success', existed ? 'calendar.panel.resetDone' : 'calendar.panel.created');
@@ -75,7 +75,8 @@ export function calendarPanel(baseUrl: string) {
     const account = req.account!;
     const revealed = req.session.revealedFeed;
     delete req.session.revealedFeed;
-    const [tokens, gardens] = await Promise.all([feedTokensOf(account.id), feedGardensOf(account.id)]);
+    const gardens = await feedGardensOf(account.id);
+    const tokens = await feedTokensOf(account.id, gardens.map((g) => g.id));
     const link = (scope: 'person' | 'garden', gardenId?: string): FeedLink => {
       const token = tokens.find((t) => t.scope === scope && t.gardenId === gardenId);
       const shown = revealed && revealed.scope === scope && revealed.gardenId === gardenId ? links(revealed.path) : {};

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { retryWhileTaken } from '../shared/db/claims.js';
 import { gardensWhereStaff } from '../workshops/queries.js';
-import { FeedToken, type FeedScope, type FeedTokenDoc } from './feed-token.model.js';
+import { FeedSlot, FeedToken, type FeedScope, type FeedTokenDoc } from './feed-token.model.js';
 import type { Id } from '../shared/db/ids.js';
 
 
@@ -9,12 +9,21 @@ import type { Id } from '../shared/db/ids.js';
 // so five losses in a row mean a flood, which is told to try again (409).
 const ROTATE_ATTEMPTS = 5;
 
-const sha256 = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
+export const sha256 = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 const slotOf = (accountId: Id, scope: FeedScope, gardenId?: Id) => (scope === 'person' ? `${String(accountId)}:person` : `${String(accountId)}:garden:${String(gardenId)}`);
 
 /** The path a feed is served at; the secret is the only thing that identifies it. */
 export function feedPath(scope: FeedScope, secret: string): string {
   return scope === 'person' ? `/feeds/${secret}.ics` : `/feeds/garden/${secret}.ics`;
+}
+
+/** Empties a slot: its address stops working when the slot goes, and the token is deleted after. */
+async function revoke(slot: string): Promise<void> {
+  const current = await FeedSlot.findById(slot, { hash: 1 }).lean();
+  if (!current) return;
+  // Only the token read here: a reset that replaced it meanwhile keeps its own.
+  await FeedSlot.deleteOne({ _id: slot, hash: current.hash });
+  await FeedToken.deleteOne({ _id: current.hash });
 }
 
 /**
@@ -24,26 +33,42 @@ export function feedPath(scope: FeedScope, secret: string): string {
  */
 export async function rotateFeedToken(accountId: Id, scope: FeedScope = 'person', gardenId?: Id): Promise<string> {
   const slot = slotOf(accountId, scope, gardenId);
-  const secret = crypto.randomBytes(32).toString('base64url');
-  // One token per slot (unique index): delete, then insert; a concurrent reset that inserted first is replaced.
+  // One token per slot (its unique _id): the new token is stored first, unreachable until the slot names it;
+  // a concurrent reset that filled the slot first is replaced on the next try.
   return retryWhileTaken(async () => {
-    await FeedToken.deleteOne({ slot });
-    await FeedToken.create({ hash: sha256(secret), slot, scope, accountId, gardenId: scope === 'garden' ? gardenId : undefined });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    const hash = sha256(secret);
+    await FeedToken.create({ _id: hash, slot, scope, accountId, gardenId: scope === 'garden' ? gardenId : undefined });
+    await revoke(slot);
+    try {
+      await FeedSlot.create({ _id: slot, hash });
+    } catch (error) {
+      await FeedToken.deleteOne({ _id: hash });
+      throw error;
+    }
     return feedPath(scope, secret);
   }, ROTATE_ATTEMPTS);
 }
 
-/** The token behind a feed address, or undefined for an unknown or revoked secret. */
+/** The token behind a feed address, or undefined for an unknown or revoked secret: two point lookups. */
 export async function findFeedToken(secret: string, scope: FeedScope): Promise<FeedTokenDoc | undefined> {
   if (!/^[\w-]{20,100}$/.test(secret)) return undefined;
-  const token = await FeedToken.findOne({ hash: sha256(secret) }).lean();
-  return token && token.scope === scope ? token : undefined;
+  const hash = sha256(secret);
+  const token = await FeedToken.findById(hash).lean<FeedTokenDoc>();
+  if (!token || token.scope !== scope) return undefined;
+  // A token its slot no longer names was reset, even if a reset stopped before deleting it.
+  const slot = await FeedSlot.findById(token.slot, { hash: 1 }).lean();
+  return slot?.hash === hash ? token : undefined;
 }
 
-/** The account's feed tokens (without secrets), to say on the dashboard which links exist. */
-export async function feedTokensOf(accountId: Id): Promise<Array<{ scope: FeedScope; gardenId?: string; createdAt: Date }>> {
-  const tokens = await FeedToken.find({ accountId }, { scope: 1, gardenId: 1, createdAt: 1 }).lean();
-  return tokens.map((t) => ({ scope: t.scope, gardenId: t.gardenId ? String(t.gardenId) : undefined, createdAt: t.createdAt }));
+/**
+ * Which of the account's feed links exist (without secrets), to say so on the dashboard: its own
+ * feed, and its feeds of these gardens. One point lookup each.
+ */
+export async function feedTokensOf(accountId: Id, gardenIds: Id[] = []): Promise<Array<{ scope: FeedScope; gardenId?: string; createdAt: Date }>> {
+  const wanted: Array<{ scope: FeedScope; gardenId?: string }> = [{ scope: 'person' }, ...gardenIds.map((id) => ({ scope: 'garden' as const, gardenId: String(id) }))];
+  const slots = await Promise.all(wanted.map((w) => FeedSlot.findById(slotOf(accountId, w.scope, w.gardenId), { createdAt: 1 }).lean()));
+  return wanted.flatMap((w, i) => (slots[i] ? [{ ...w, createdAt: slots[i].createdAt as Date }] : []));
 }
 
 /** Gardens whose feed a person may follow: those they coordinate and those where they teach a cohort. */

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
+import { staffNotes } from './staff-notes.js';
 
 /** A run of a course at a garden: six afternoon sessions for a limited number of companies. */
 const cohortSchema = new Schema({
@@ -20,6 +21,8 @@ cohortSchema.index({ gardenId: 1 });
 
 // Pages cache a garden's cohorts (shared/db/fresh-cache.ts): every write says which garden changed.
 noteChangesOf(cohortSchema, { scopesOf: byField('gardenId', scopes.garden) });
+// Dashboards and feeds cache the cohorts each trainer teaches (staff.ts): every write naming a trainer says so.
+noteChangesOf(cohortSchema, staffNotes('trainerIds'));
 
 export type CohortDoc = InferSchemaType<typeof cohortSchema> & { _id: Types.ObjectId };
 export const Cohort = mongoose.model('Cohort', cohortSchema);

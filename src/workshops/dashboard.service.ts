@@ -1,9 +1,13 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
-import { Cohort, WorkshopSession, type CohortDoc } from './cohort.model.js';
+import { scopes } from '../shared/db/change-notes.js';
+import { readThroughCache } from '../shared/db/fresh-cache.js';
+import { findEachById } from '../shared/db/point-lookups.js';
+import { Cohort, WorkshopSession } from './cohort.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
-import { findEachById } from '../shared/db/point-lookups.js';
+import { cohortsOfGardens } from './queries.js';
+import { cohortsTaughtBy, gardensCoordinatedBy } from './staff.js';
 
 export interface DashboardCohort {
   id: string;
@@ -13,31 +17,45 @@ export interface DashboardCohort {
   status?: string;
 }
 
+interface ListedCohort { id: string; title: string; gardenId: string }
+interface DashboardSession { id: string; position: number; startsAt: Date; endsAt: Date }
+
+const listed = (c: { _id: Types.ObjectId; title: string; gardenId: Types.ObjectId }): ListedCohort => ({ id: String(c._id), title: c.title, gardenId: String(c.gardenId) });
+
+/** A cohort's sessions that are not cancelled, by start time; cached per cohort, so two point lookups while unchanged. */
+function sessionsShownOf(cohortId: string): Promise<DashboardSession[]> {
+  return readThroughCache(`dashboard-sessions:${cohortId}`, [scopes.cohort(cohortId)], async () => {
+    const sessions = await WorkshopSession.find({ cohortId: new Types.ObjectId(cohortId) }, { position: 1, startsAt: 1, endsAt: 1, status: 1 }).sort({ startsAt: 1 }).lean();
+    return sessions.filter((s) => s.status !== 'cancelled').map((s) => ({ id: String(s._id), position: s.position, startsAt: s.startsAt, endsAt: s.endsAt }));
+  });
+}
+
 /**
  * The cohorts on a person's dashboard: their company's, the ones they teach, and their gardens'.
- * Cohorts and gardens named by id are point lookups (see findEachById).
+ * Cohorts and gardens named by id are point lookups (see findEachById); the ones a person teaches or
+ * coordinates, a garden's cohorts and a cohort's sessions are caches proven fresh by point lookups.
  */
 export async function dashboardCohorts(account: AccountView, now: Date) {
-  const id = new Types.ObjectId(account.id);
   const enrolments = account.companyId ? await Enrolment.find({ companyId: account.companyId }).lean() : [];
-  const gardens = account.roles.includes('coordinator') ? await Garden.find({ coordinatorIds: id }, { name: 1 }).lean() : [];
+  const gardens = account.roles.includes('coordinator') ? await gardensCoordinatedBy(account.id) : [];
   const [enrolledIn, teaching, coordinating] = await Promise.all([
-    findEachById(enrolments.map((e) => e.cohortId), (cohortId) => Cohort.findById(cohortId).lean()),
-    account.roles.includes('trainer') ? Cohort.find({ trainerIds: id }).lean() : [],
-    gardens.length ? Cohort.find({ gardenId: trusted({ $in: gardens.map((g) => g._id) }) }).lean() : [],
+    findEachById(enrolments.map((e) => e.cohortId), (cohortId) => Cohort.findById(cohortId).lean()).then((cohorts) => cohorts.map(listed)),
+    account.roles.includes('trainer') ? cohortsTaughtBy(account.id).then((cohorts) => cohorts.map(listed)) : [],
+    gardens.length ? cohortsOfGardens(gardens.map((g) => g._id)) : [],
   ]);
   const all = [...enrolledIn, ...teaching, ...coordinating];
+  const cohortIds = [...new Set(all.map((c) => c.id))];
   const [sessions, gardenNames] = await Promise.all([
-    all.length ? WorkshopSession.find({ cohortId: trusted({ $in: all.map((c) => c._id) }), status: trusted({ $ne: 'cancelled' }) }).sort({ startsAt: 1 }).lean() : [],
+    Promise.all(cohortIds.map(sessionsShownOf)).then((lists) => new Map(cohortIds.map((id, i) => [id, lists[i]!]))),
     findEachById(all.map((c) => c.gardenId), (gardenId) => Garden.findById(gardenId, { name: 1 }).lean()),
   ]);
-  const describe = (cohort: CohortDoc): DashboardCohort => {
-    const next = sessions.find((s) => s.cohortId.equals(cohort._id) && s.endsAt > now);
+  const describe = (cohort: ListedCohort): DashboardCohort => {
+    const next = sessions.get(cohort.id)?.find((s) => s.endsAt > now);
     return {
-      id: String(cohort._id), title: cohort.title,
-      garden: gardenNames.find((g) => g._id.equals(cohort.gardenId))?.name ?? '',
-      nextSession: next ? { id: String(next._id), position: next.position, startsAt: next.startsAt } : undefined,
-      status: enrolments.find((e) => e.cohortId.equals(cohort._id))?.status,
+      id: cohort.id, title: cohort.title,
+      garden: gardenNames.find((g) => String(g._id) === cohort.gardenId)?.name ?? '',
+      nextSession: next ? { id: next.id, position: next.position, startsAt: next.startsAt } : undefined,
+      status: enrolments.find((e) => String(e.cohortId) === cohort.id)?.status,
     };
   };
   // Running and upcoming first, in the order of their next session; finished ones after.

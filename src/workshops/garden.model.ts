@@ -1,4 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { noteChangesOf } from '../shared/db/change-notes.js';
+import { staffNotes } from './staff-notes.js';
 
 /** A business garden (næringshage) and the venue where it holds workshops. */
 const gardenSchema = new Schema({
@@ -17,6 +19,9 @@ const gardenSchema = new Schema({
 
 gardenSchema.index({ name: 1 }, { unique: true });
 gardenSchema.index({ coordinatorIds: 1 });
+
+// Dashboards and feeds cache the gardens each coordinator coordinates (staff.ts): every write naming one says so.
+noteChangesOf(gardenSchema, staffNotes('coordinatorIds'));
 
 export type GardenDoc = InferSchemaType<typeof gardenSchema> & { _id: Types.ObjectId };
 export const Garden = mongoose.model('Garden', gardenSchema);

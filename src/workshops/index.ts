@@ -5,7 +5,7 @@ export { createCohortsService, type CohortsService } from './cohorts.service.js'
 export { dashboardCohorts, type DashboardCohort } from './dashboard.service.js';
 export { createEnrolmentService, type EnrolmentOutcome, type EnrolmentService, type EnrolRequest } from './enrolment.service.js';
 export { AlreadyEnrolledError, NotEnrolledError, ParticipantLimitError } from './errors.js';
-export { checkInCodeInUse, giveCheckInCode } from './check-in-codes.js';
+export { claimOlderCheckInCodes, giveCheckInCode } from './check-in-codes.js';
 export { gardensRoutes } from './gardens.routes.js';
 export { listingRoutes } from './listing.routes.js';
 // Who may manage or teach a cohort or garden; other components check access through these.

@@ -2,14 +2,16 @@
 import { trusted, type Types } from 'mongoose';
 import { toObjectId, type Id } from '../shared/db/ids.js';
 import { Cohort, WorkshopSession, type CohortDoc, type SessionStatus, type WorkshopSessionDoc } from './cohort.model.js';
+import { CheckInCode } from './check-in-code.model.js';
 import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { scopes } from '../shared/db/change-notes.js';
 import { readThroughCache } from '../shared/db/fresh-cache.js';
+import { gardensCoordinatedBy, staffPostsOf } from './staff.js';
 
 /** The ids of the gardens this account coordinates. */
 export async function gardenIdsCoordinatedBy(accountId: string): Promise<string[]> {
-  return (await Garden.find({ coordinatorIds: accountId }, { _id: 1 }).lean()).map((g) => String(g._id));
+  return (await gardensCoordinatedBy(accountId)).map((g) => String(g._id));
 }
 
 /** A company's place on a cohort's waitlist, 1 being next; undefined when it is not waiting. */
@@ -142,9 +144,12 @@ export async function sessionsOfCohort(cohortId: Id): Promise<SessionView[]> {
   return id ? (await WorkshopSession.find({ cohortId: id }).sort({ startsAt: 1 }).lean()).map(toSessionView) : [];
 }
 
-/** The sessions, not cancelled, that hold this check-in code (one, but for a clash nobody was given). */
-export async function sessionsWithCheckInCode(code: string): Promise<SessionView[]> {
-  return (await WorkshopSession.find({ checkInCode: code, status: trusted({ $ne: 'cancelled' }) }).lean()).map(toSessionView);
+/** The session, not cancelled, that holds this check-in code; two point lookups (see check-in-code.model.ts). */
+export async function sessionWithCheckInCode(code: string): Promise<SessionView | undefined> {
+  const claimed = await CheckInCode.findById(code, { sessionId: 1 }).lean();
+  const session = claimed && await WorkshopSession.findById(claimed.sessionId).lean();
+  // A code claimed by a first view that lost its race names a session holding another code.
+  return session && session.checkInCode === code && session.status !== 'cancelled' ? toSessionView(session) : undefined;
 }
 
 /** One session, or undefined for an unknown or malformed id. */
@@ -193,10 +198,7 @@ export async function cohortIdsWhereEnrolled(companyId: Id): Promise<string[]> {
 /** The gardens a person coordinates or teaches a cohort of, by name. */
 export async function gardensWhereStaff(accountId: Id): Promise<Array<{ id: string; name: string }>> {
   if (!toObjectId(accountId)) return [];
-  const [coordinated, taught] = await Promise.all([
-    Garden.find({ coordinatorIds: accountId }, { name: 1 }).lean(),
-    Cohort.find({ trainerIds: accountId }, { gardenId: 1 }).lean(),
-  ]);
+  const { gardens: coordinated, cohorts: taught } = await staffPostsOf(accountId);
   const known = new Set(coordinated.map((g) => String(g._id)));
   const others = [...new Set(taught.map((c) => String(c.gardenId)))].filter((id) => !known.has(id));
   const teaching = await Promise.all(others.map((id) => Garden.findById(id, { name: 1 }).lean()));

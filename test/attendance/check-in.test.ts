@@ -3,6 +3,8 @@ import { AttendanceChange, AttendanceMark } from '../../src/attendance/attendanc
 import { toAccountView } from '../../src/accounts/accounts.service.js';
 import { checkIn as checkInService, ensureCheckInCode } from '../../src/attendance/check-in.service.js';
 import { CheckInRefusedError } from '../../src/attendance/errors.js';
+import { claimOlderCheckInCodes } from '../../src/workshops/index.js';
+import { WorkshopSession } from '../../src/workshops/cohort.model.js';
 import { CHECK_IN_ATTEMPTS } from '../../src/attendance/attendance.routes.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany, PASSWORD } from '../support/fixtures.js';
@@ -102,6 +104,16 @@ describe('attendance', () => {
       const colleague = await signIn(t.app, setting.companies[0]!.participants[1]!.email, PASSWORD);
       t.clock.advanceMinutes(-(180 + 1));
       expect((await checkIn(colleague, code)).status).to.equal(302);
+    });
+
+    it('when a session was given its code before codes had their own documents, then after the start-up step the code works', async () => {
+      const session = await makeSession(setting.cohort, { now: t.clock.now(), startsInMinutes: 0 });
+      await WorkshopSession.updateOne({ _id: session._id }, { $set: { checkInCode: 'KQ7M2X' } });
+      expect((await checkIn(participant, 'KQ7M2X')).status).to.equal(400);
+      expect(await claimOlderCheckInCodes()).to.equal(1);
+      expect(await claimOlderCheckInCodes()).to.equal(0);
+      expect((await checkIn(participant, 'KQ7M2X')).status).to.equal(302);
+      expect(await marks()).to.have.length(1);
     });
 
     it('when the session is cancelled, then its code is refused', async () => {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { rotateFeedToken } from '../../src/calendar/feed-tokens.js';
-import { FeedToken } from '../../src/calendar/feed-token.model.js';
+import { Types } from 'mongoose';
+import { rotateFeedToken, sha256 } from '../../src/calendar/feed-tokens.js';
+import { rekeyFeedTokens } from '../../src/calendar/rekey.js';
+import { FeedSlot, FeedToken } from '../../src/calendar/feed-token.model.js';
 import { Garden } from '../../src/workshops/garden.model.js';
 import { coordinatorCohort, enrolFromPage, participant } from '../mail/support.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -70,7 +72,7 @@ describe('calendar', () => {
       await enrolFromPage(ola.agent, cohortId);
       const first = await feedFromDashboard(ola.agent);
       expect(first.webcal).to.equal(first.https.replace('http://', 'webcal://'));
-      expect(await FeedToken.countDocuments({ hash: first.path })).to.equal(0);
+      expect(await FeedToken.countDocuments({ _id: first.path })).to.equal(0);
 
       const feed = await newAgent(t.app).get(first.path).expect(200);
       expect(feed.headers['content-type']).to.equal('text/calendar; charset=utf-8');
@@ -122,8 +124,23 @@ describe('calendar', () => {
       const statuses = responses.map((r) => r.status);
       expect(statuses.every((s) => s === 302 || s === 409), statuses.join()).to.equal(true);
       expect(statuses).to.include(302);
-      // One token per person (unique slot): without the index, racing resets would each leave a live address.
-      expect(await FeedToken.countDocuments({ accountId: ola.user._id, scope: 'person' })).to.equal(1);
+      // One live token per person (the slot's unique _id): without it, racing resets would each leave a live address.
+      const tokens = await FeedToken.find({ accountId: ola.user._id, scope: 'person' }).lean();
+      const slot = await FeedSlot.findById(`${ola.user._id}:person`).lean();
+      expect(tokens.filter((token) => token._id === slot?.hash)).to.have.length(1);
+    });
+  });
+
+  describe('tokens stored before their hash was their id', () => {
+    it('when a token has an ObjectId, then after the start-up step its address works, and a second run moves nothing', async () => {
+      const ola = await participant(t);
+      const secret = 'an-address-made-before-the-move-0000000000';
+      await FeedToken.collection.insertOne({ _id: new Types.ObjectId() as never, hash: sha256(secret), slot: `${ola.user._id}:person`, scope: 'person', accountId: ola.user._id, createdAt: new Date() });
+      await newAgent(t.app).get(`/feeds/${secret}.ics`).expect(404);
+      expect(await rekeyFeedTokens()).to.equal(1);
+      expect(await rekeyFeedTokens()).to.equal(0);
+      await newAgent(t.app).get(`/feeds/${secret}.ics`).expect(200);
+      expect(await FeedToken.countDocuments()).to.equal(1);
     });
   });
 

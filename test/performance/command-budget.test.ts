@@ -1,10 +1,14 @@
 import { expect } from 'chai';
 import type { Types } from 'mongoose';
+import { toAccountView } from '../../src/accounts/accounts.service.js';
+import { User } from '../../src/accounts/user.model.js';
+import { checkIn, ensureCheckInCode } from '../../src/attendance/check-in.service.js';
+import { rotateFeedToken } from '../../src/calendar/feed-tokens.js';
 import { MaturityAssessment } from '../../src/strategies/maturity/assessment.model.js';
 import { Strategy } from '../../src/strategies/strategy.model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { describeCommands, recordCommands, scansAmong, type RecordedCommand } from '../support/command-budget.js';
-import type { Agent } from '../support/http.js';
+import { describeCommands, padWithOrphans, recordCommands, scansAmong, type RecordedCommand } from '../support/command-budget.js';
+import { newAgent, type Agent } from '../support/http.js';
 import { padDatabase } from '../support/padding.js';
 import { agentFor, cohortWorld, enrolledCompany, markPresent } from '../strategies/fixtures.js';
 
@@ -91,5 +95,44 @@ describe('command budget of the attendance and report pages', function () {
     const padded = await measure(coordinator, w);
     assertNoScans(padded);
     assertSameCounts(larger, padded, '1x vs 10x unrelated data');
+  });
+});
+
+/** The commands whose filter is not a point lookup, leaving out collections a request is known still to scan. */
+const scansOutside = (commands: RecordedCommand[], knownScans: string[]) => scansAmong(commands).filter((c) => !knownScans.includes(c.collection));
+
+describe('command budget of a feed address and a check-in code', function () {
+  this.timeout(180_000);
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp();
+    await t.mail.stop();
+  });
+  afterEach(async () => t.close());
+
+  it('when the database holds 10x more unrelated data, then the feed token and the session behind a code are found by the same point lookups', async () => {
+    const w = await cohortWorld();
+    const feed = await rotateFeedToken(w.owner._id);
+    const session = w.sessions[0]!;
+    const code = await ensureCheckInCode(session._id);
+    const owner = toAccountView(await User.findById(w.owner._id).orFail().lean());
+    const during = new Date(session.startsAt.getTime() + 60_000);
+    await checkIn(owner, code, during);
+    // Still gathered by a field other than _id: the person's enrolments and the cohorts' sessions (feed), the cohort's
+    // enrolments and the person's mark (check-in). What is asserted here is the lookup by the secret or the code.
+    const measure = async () => ({
+      feed: (await recordCommands(() => newAgent(t.app).get(feed).expect(200))).commands,
+      checkIn: (await recordCommands(() => checkIn(owner, code, during))).commands,
+    });
+    const known = { feed: ['enrolments', 'workshopsessions'], checkIn: ['enrolments', 'attendancemarks'] };
+
+    const small = await measure();
+    // Once only: a second run would give copies of string _ids names the first already gave.
+    await padWithOrphans(9);
+    const padded = await measure();
+    for (const what of ['feed', 'checkIn'] as const) {
+      for (const measured of [small, padded]) expect(describeCommands(scansOutside(measured[what], known[what])), `${what} scans a collection`).to.equal('');
+      expect(padded[what].length, `${what}, 1x vs 10x unrelated data:\n${describeCommands(padded[what])}`).to.equal(small[what].length);
+    }
   });
 });

@@ -7,6 +7,8 @@ export const scopes = {
   cohort: (cohortId: unknown) => `cohort:${String(cohortId)}`,
   /** The cohorts of one garden. */
   garden: (gardenId: unknown) => `garden:${String(gardenId)}`,
+  /** The cohorts one person teaches and the gardens they coordinate. */
+  staff: (personId: unknown) => `staff:${String(personId)}`,
   /** Names and email addresses of people and companies, which pages show beside their rows. */
   people: 'people',
 } as const;
