@@ -42,22 +42,15 @@ export async function holdsLink(userId: Id, purpose: 'reset' | 'invite'): Promis
   return (await OneTimeToken.exists({ userId, purpose })) !== null;
 }
 
-/** Names of people by id (string keys); ids that are not valid are left out. */
-export async function namesByIds(ids: Array<string | Types.ObjectId>): Promise<Map<string, string>> {
-  const users = await findEachById(validIds(ids), (id) => User.findById(id, { name: 1 }).lean());
-  return new Map(users.map((u) => [String(u._id), u.name]));
+/** Names of people by id (string keys), for pages that show who did something; ids without an account are left out. */
+export async function namesByIds(ids: Id[]): Promise<Map<string, string>> {
+  return new Map((await contactsByIds(ids)).map((person) => [person.id, person.name]));
 }
 
 /** The roles of the accounts with these ids; ids without an account are left out. */
 export async function rolesByIds(ids: Array<string | Types.ObjectId>): Promise<Array<{ id: string; roles: Role[] }>> {
   const users = await findEachById(validIds(ids), (id) => User.findById(id, { roles: 1 }).lean());
   return users.map((u) => ({ id: String(u._id), roles: u.roles as Role[] }));
-}
-
-/** Name and email of the accounts with these ids; ids without an account are left out. */
-export async function peopleByIds(ids: Array<string | Types.ObjectId>): Promise<Array<{ id: string; name: string; email: string }>> {
-  const users = await findEachById(validIds(ids), (id) => User.findById(id, { name: 1, email: 1 }).lean());
-  return users.map((u) => ({ id: String(u._id), name: u.name, email: u.email }));
 }
 
 /** Accounts with a role, by name, for pickers (trainers for cohorts, coordinators for gardens). */

@@ -1,4 +1,4 @@
-import { companiesByIds, peopleByIds } from '../accounts/queries.js';
+import { companiesByIds, contactsByIds } from '../accounts/queries.js';
 import { scopes } from '../shared/db/change-notes.js';
 import { readThroughCache } from '../shared/db/fresh-cache.js';
 import { enrolledParticipantsOf, sessionsOfCohort } from '../workshops/queries.js';
@@ -42,11 +42,11 @@ async function buildSheet(cohortId: string): Promise<CohortSheet> {
     AttendanceMark.find({ cohortId }, { sessionId: 1, accountId: 1, companyId: 1, status: 1, via: 1, markedAt: 1, markedBy: 1 }).lean(),
   ]);
   // One point lookup per person and company (see findEachById): the cache rebuild reads what the cohort names.
-  const [people, companies] = await Promise.all([
-    peopleByIds([...enrolments.flatMap((e) => e.participantIds), ...marks.flatMap((m) => [String(m.accountId), String(m.markedBy)])]),
+  const [contacts, companies] = await Promise.all([
+    contactsByIds([...enrolments.flatMap((e) => e.participantIds), ...marks.flatMap((m) => [String(m.accountId), String(m.markedBy)])]),
     companiesByIds(enrolments.map((e) => e.companyId)),
   ]);
-  const names = { people, companies };
+  const names = { people: contacts.map(({ id, name, email }) => ({ id, name, email })), companies };
   const companyName = new Map(names.companies.map((c) => [c.id, c.name]));
   return {
     sessions: sessions.sort((a, b) => a.position - b.position).map((s) => ({
