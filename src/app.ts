@@ -20,6 +20,7 @@ import { errorHandler, notFound } from './shared/http/error-handler.js';
 import { healthRoutes } from './shared/http/health.js';
 import { csrfProtection, securityHeaders } from './shared/http/security.js';
 import { dropNulCharacters } from './shared/http/text-input.js';
+import { emptyFormWhenNotParsed } from './shared/http/form-body.js';
 import { FailedLoginLimit } from './shared/http/login-limit.js';
 import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import type { BackgroundWork } from './shared/background.js';
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   }));
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
-  app.use(dropNulCharacters);
+  app.use(emptyFormWhenNotParsed, dropNulCharacters);
   app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
   app.use(saveSessionBeforeRedirect);
   app.use(requestContext((id, signedInAt) => accounts.findSignedIn(id, signedInAt)));

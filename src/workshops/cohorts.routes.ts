@@ -52,7 +52,9 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
     });
   });
 
+  // Whose cohort it is is settled before what was typed: a stranger gets 403/404, not a validation message.
   router.post('/cohorts/:cohortId', ...managers, act(async (req) => {
+    await assertManagesCohort(req.account!, String(req.params.cohortId));
     await deps.cohorts.updateCohort(req.account!, String(req.params.cohortId), parseForm(updateCohortSchema, req.body));
     return ['workshops.manage.saved'];
   }));
@@ -76,6 +78,7 @@ export function cohortsRoutes(deps: { cohorts: CohortsService; enrolment: Enrolm
   });
 
   router.post('/cohorts/:cohortId/sessions/:sessionId/cancel', ...managers, act(async (req) => {
+    await assertManagesCohort(req.account!, String(req.params.cohortId));
     const { reason } = parseForm(reasonSchema, req.body);
     await deps.cohorts.cancelSession(req.account!, String(req.params.cohortId), String(req.params.sessionId), reason);
     return ['workshops.manage.cancelled'];

@@ -49,6 +49,17 @@ describe('accounts', () => {
       expect((await agent.get('/dashboard')).status).to.equal(302);
     });
 
+    it('when the login form arrives as JSON with its token, then it is refused as an incomplete form (400), not a server error', async () => {
+      await makeAccount({ email: 'ola@example.no' });
+      const agent = newAgent(t.app);
+      const token = csrfFrom((await agent.get('/login')).text);
+      // A script posting JSON: the app reads only forms, so nothing of the body is seen, not even an email.
+      const response = await agent.post(`/login?_csrf=${encodeURIComponent(token)}`).send({ email: 'ola@example.no', password: PASSWORD });
+      expect(response.status).to.equal(400);
+      expect(response.text).to.include('name="email"');
+      expect((await agent.get('/dashboard')).status).to.equal(302);
+    });
+
     it('when a signed-in person opens login or registration, then they are sent on instead of shown the forms', async () => {
       await makeAccount({ email: 'inne@example.no' });
       const agent = await signIn(t.app, 'inne@example.no', PASSWORD);
