@@ -109,6 +109,16 @@ describe('workshops', () => {
       expect(await Enrolment.countDocuments({ status: 'enrolled' })).to.equal(1);
     });
 
+    it('when a cohort is created and published before any page is shown, then the next page shows both messages, the skipped holiday included', async () => {
+      const { garden, trainer, agent } = await coordinatorWithGarden();
+      // Created, then published straight away: two posts that redirect, with no page in between.
+      const created = await createCohortWithForm(agent, form(String(garden._id), String(trainer._id)));
+      const manage = await agent.get(created.headers.location!).expect(200);
+      expect(manage.text).to.contain('25. mars 2027 (Skjærtorsdag)').and.contain('Kursrekken er publisert.');
+      // Shown once: the page after it has neither.
+      expect((await agent.get(created.headers.location!).expect(200)).text).not.to.contain('Kursrekken er publisert.');
+    });
+
     it('when a cohort stored before drafts existed has no draft field, then it counts as published', async () => {
       const { garden, trainer, agent } = await coordinatorWithGarden();
       await createCohortWithForm(agent, form(String(garden._id), String(trainer._id)), { publish: false });

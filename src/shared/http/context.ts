@@ -31,12 +31,28 @@ export function requestContext(findAccount: (id: string, signedInAt: number | un
     res.locals.account = req.account;
     res.locals.path = req.path;
     res.locals.returnTo = req.originalUrl;
-    if (req.session.flash?.length) {
-      res.locals.flash = req.session.flash.map((f) => ({ type: f.type, text: req.t(f.key, f.params) }));
-      delete req.session.flash;
-    }
+    showFlashOnRenderedPage(req, res);
     next();
   };
+}
+
+/**
+ * Flash messages wait for the next page that is rendered, and are taken from the session only
+ * then: a request that renders nothing (a POST that redirects, a download) leaves them for the
+ * page after it. Express reads `res.locals` when it renders, so a getter does the taking.
+ */
+function showFlashOnRenderedPage(req: Request, res: Response): void {
+  if (!req.session.flash?.length) return;
+  Object.defineProperty(res.locals, 'flash', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const shown = (req.session.flash ?? []).map((f) => ({ type: f.type, text: req.t(f.key, f.params) }));
+      delete req.session.flash;
+      Object.defineProperty(res.locals, 'flash', { value: shown, enumerable: true, configurable: true, writable: true });
+      return shown;
+    },
+  });
 }
 
 /** Queues a message for the next page the user sees. */
