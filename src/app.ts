@@ -2,7 +2,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { MongoClient } from 'mongodb';
 import { pinoHttp } from 'pino-http';
-import { accountsRoutes, adminRoutes, createAccountsService, createProfileService, profileRoutes } from './accounts/index.js';
+import { accountsRoutes, adminRoutes, companyRoutes, createAccountsService, createCompanyService, createProfileService, profileRoutes } from './accounts/index.js';
 import { attendanceRoutes, createAttendanceService } from './attendance/index.js';
 import { calendarPanel, calendarRoutes, createCalendarService } from './calendar/index.js';
 import { coursesRoutes, createCoursesService, type CourseCatalogue } from './courses/index.js';
@@ -28,6 +28,7 @@ import { projectPath } from './shared/paths.js';
 import { createViewEngine, VIEWS_DIR } from './shared/views/engine.js';
 import { createStrategies, strategiesRoutes } from './strategies/index.js';
 import { cohortsRoutes, createCohortsService, createEnrolmentService, gardensRoutes, listingRoutes } from './workshops/index.js';
+import { cohortsOfGardens, enrolledCompaniesOf, gardenIdsCoordinatedBy } from './workshops/queries.js';
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -44,6 +45,14 @@ export interface AppDeps {
   /** Where domain events go; the calendar and mail components subscribe to it. */
   events?: DomainEvents;
   now?: () => Date;
+}
+
+/** Whether the coordinator coordinates a garden with a cohort the company is enrolled in: what lets them read its page. */
+async function coordinatesCompany(accountId: string, companyId: string): Promise<boolean> {
+  const gardenIds = await gardenIdsCoordinatedBy(accountId);
+  const cohorts = gardenIds.length ? await cohortsOfGardens(gardenIds) : [];
+  if (!cohorts.length) return false;
+  return (await enrolledCompaniesOf(cohorts.map((c) => c.id))).some((e) => e.companyId === companyId);
 }
 
 /** Builds the Express app from its dependencies; it never listens. */
@@ -90,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(privacyRoutes({ controller: config.CONTROLLER_NAME, contactEmail: config.CONTACT_EMAIL }));
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
+  app.use(companyRoutes({ accounts, company: createCompanyService({ coordinatesCompany }), provideToken: csrf.provideToken }));
   app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now }), provideToken: csrf.provideToken }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
