@@ -21,7 +21,7 @@ import { healthRoutes } from './shared/http/health.js';
 import { csrfProtection, securityHeaders } from './shared/http/security.js';
 import { dropNulCharacters } from './shared/http/text-input.js';
 import { FailedLoginLimit } from './shared/http/login-limit.js';
-import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
+import { databaseSessionStore, saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import type { BackgroundWork } from './shared/background.js';
 import type { Logger } from './shared/logger.js';
 import { projectPath } from './shared/paths.js';
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   const calendarSettings = { baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM, catalogue: deps.courses };
   const notifications = createNotifications({ ...calendarSettings, mailer: deps.mailer, now, reminderHour: config.MAIL_REMINDER_HOUR });
   notifications.subscribe(events);
+  const sessionStore = databaseSessionStore(deps.dbClient, deps.dbName);
   const csrf = csrfProtection({ secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE });
 
   const app = express();
@@ -91,7 +92,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(dropNulCharacters);
-  app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
+  app.use(sessionMiddleware({ store: sessionStore, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
   app.use(saveSessionBeforeRedirect);
   app.use(requestContext((id, signedInAt) => accounts.findSignedIn(id, signedInAt)));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
@@ -100,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
   app.use(companyRoutes({ accounts, company: createCompanyService({ coordinatesCompany }), provideToken: csrf.provideToken }));
-  app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now }), provideToken: csrf.provideToken }));
+  app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now, sessions: sessionStore }), provideToken: csrf.provideToken }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
   app.use(materialsRoutes({

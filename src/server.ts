@@ -10,7 +10,8 @@ import { onShutdown, runMain } from './shared/process.js';
 import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
-import { removeExpiredSessions, sessionCollection } from './shared/http/session-store.js';
+import { removeExpiredSessions } from './shared/http/session-store.js';
+import { databaseSessionStore } from './shared/http/session.js';
 import { projectPath } from './shared/paths.js';
 import { DomainEvents } from './shared/events.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
@@ -47,11 +48,11 @@ async function main(): Promise<void> {
   });
   mail.start();
   // Expiry is the app's job on FerretDB (no TTL indexes); every delete here is acknowledged.
-  const sessions = sessionCollection(mongoose.connection.getClient(), database.dbName);
+  const sessions = databaseSessionStore(mongoose.connection.getClient(), database.dbName);
   const removeExpired = () => {
     const now = new Date();
     removeExpiredLinks(now).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
-    removeExpiredSessions(sessions, now).catch((error) => logger.warn({ err: error }, 'session clean-up failed'));
+    removeExpiredSessions(sessions.collection, now, sessions.index).catch((error) => logger.warn({ err: error }, 'session clean-up failed'));
   };
   removeExpired();
   const sweep = setInterval(removeExpired, config.EXPIRY_SWEEP_MINUTES * 60_000);
