@@ -2,7 +2,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { MongoClient } from 'mongodb';
 import { pinoHttp } from 'pino-http';
-import { accountsRoutes, adminRoutes, createAccountsService, createProfileService, profileRoutes } from './accounts/index.js';
+import { accountsRoutes, adminRoutes, companyRoutes, createAccountsService, createCompanyService, createProfileService, profileRoutes } from './accounts/index.js';
 import { attendanceRoutes, createAttendanceService } from './attendance/index.js';
 import { calendarPanel, calendarRoutes, createCalendarService } from './calendar/index.js';
 import { coursesRoutes, createCoursesService, type CourseCatalogue } from './courses/index.js';
@@ -22,13 +22,14 @@ import { csrfProtection, securityHeaders } from './shared/http/security.js';
 import { dropNulCharacters } from './shared/http/text-input.js';
 import { emptyFormWhenNotParsed } from './shared/http/form-body.js';
 import { FailedLoginLimit } from './shared/http/login-limit.js';
-import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
+import { databaseSessionStore, saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
 import type { BackgroundWork } from './shared/background.js';
 import type { Logger } from './shared/logger.js';
 import { projectPath } from './shared/paths.js';
 import { createViewEngine, VIEWS_DIR } from './shared/views/engine.js';
 import { createStrategies, strategiesRoutes } from './strategies/index.js';
 import { cohortsRoutes, createCohortsService, createEnrolmentService, gardensRoutes, listingRoutes } from './workshops/index.js';
+import { cohortsOfGardens, enrolledCompaniesOf, gardenIdsCoordinatedBy } from './workshops/queries.js';
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {
@@ -47,6 +48,14 @@ export interface AppDeps {
   now?: () => Date;
 }
 
+/** Whether the coordinator coordinates a garden with a cohort the company is enrolled in: what lets them read its page. */
+async function coordinatesCompany(accountId: string, companyId: string): Promise<boolean> {
+  const gardenIds = await gardenIdsCoordinatedBy(accountId);
+  const cohorts = gardenIds.length ? await cohortsOfGardens(gardenIds) : [];
+  if (!cohorts.length) return false;
+  return (await enrolledCompaniesOf(cohorts.map((c) => c.id))).some((e) => e.companyId === companyId);
+}
+
 /** Builds the Express app from its dependencies; it never listens. */
 export function createApp(deps: AppDeps): Express {
   registerMessages();
@@ -60,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   const calendarSettings = { baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM, catalogue: deps.courses };
   const notifications = createNotifications({ ...calendarSettings, mailer: deps.mailer, now, reminderHour: config.MAIL_REMINDER_HOUR });
   notifications.subscribe(events);
+  const sessionStore = databaseSessionStore(deps.dbClient, deps.dbName);
   const csrf = csrfProtection({ secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE });
 
   const app = express();
@@ -83,7 +93,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(emptyFormWhenNotParsed, dropNulCharacters);
-  app.use(sessionMiddleware({ client: deps.dbClient, dbName: deps.dbName, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
+  app.use(sessionMiddleware({ store: sessionStore, secret: config.SESSION_SECRET, secure: config.COOKIE_SECURE }));
   app.use(saveSessionBeforeRedirect);
   app.use(requestContext((id, signedInAt) => accounts.findSignedIn(id, signedInAt)));
   app.use(csrf.verify, csrf.provideTokenWhenSignedIn);
@@ -91,7 +101,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(privacyRoutes({ controller: config.CONTROLLER_NAME, contactEmail: config.CONTACT_EMAIL }));
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
-  app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now }), provideToken: csrf.provideToken }));
+  app.use(companyRoutes({ accounts, company: createCompanyService({ coordinatesCompany }), provideToken: csrf.provideToken }));
+  app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now, sessions: sessionStore }), provideToken: csrf.provideToken }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
   app.use(materialsRoutes({

@@ -1,3 +1,4 @@
+import { accountsMessages } from './accounts/messages.js';
 import { attendanceMessages } from './attendance/messages.js';
 import { calendarMessages } from './calendar/messages.js';
 import { coursesMessages } from './courses/messages.js';
@@ -18,11 +19,13 @@ import { workshopsMessages } from './workshops/messages.js';
  */
 export const componentMessages = {
   nb: {
+    ...accountsMessages.nb,
     attendance: attendanceMessages.nb, courses: coursesMessages.nb, materials: materialsMessages.nb, workshops: { ...workshopsMessages.nb, ...cohortFlowMessages.nb },
     imports: importsMessages.nb, strategies: strategiesMessages.nb, reports: reportsMessages.nb,
     mail: { ...strategyMailSubjects.nb, ...mailMessages.nb }, calendar: calendarMessages.nb, privacy: privacyMessages.nb,
   },
   en: {
+    ...accountsMessages.en,
     attendance: attendanceMessages.en, courses: coursesMessages.en, materials: materialsMessages.en, workshops: { ...workshopsMessages.en, ...cohortFlowMessages.en },
     imports: importsMessages.en, strategies: strategiesMessages.en, reports: reportsMessages.en,
     mail: { ...strategyMailSubjects.en, ...mailMessages.en }, calendar: calendarMessages.en, privacy: privacyMessages.en,

@@ -10,13 +10,16 @@ import { onShutdown, runMain } from './shared/process.js';
 import { openDatabase } from './shared/db/database.js';
 import { createLogger } from './shared/logger.js';
 import { removeExpiredLinks } from './accounts/one-time-links.js';
-import { removeExpiredSessions, sessionCollection } from './shared/http/session-store.js';
+import { removeExpiredSessions } from './shared/http/session-store.js';
+import { databaseSessionStore } from './shared/http/session.js';
 import { projectPath } from './shared/paths.js';
 import { DomainEvents } from './shared/events.js';
+import { createDrainingServer } from './shared/http/draining-server.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
 import { claimOlderCheckInCodes } from './workshops/index.js';
 
 const IMPORT_GRACE_MS = 20_000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Reads the configuration, opens the database, listens, and shuts down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -42,30 +45,29 @@ async function main(): Promise<void> {
     enrolment.settleStale({}).catch((error) => logger.warn({ err: error }, 'pending enrolments not settled'));
   }, 60 * 1000);
 
-  const server = app.listen(config.PORT, config.HOST, () => {
+  const web = createDrainingServer(app, { graceMs: SHUTDOWN_GRACE_MS, retryAfterSeconds: 5 });
+  web.server.listen(config.PORT, config.HOST, () => {
     console.log(`Digital Afternoons listens on ${config.BASE_URL} (database: ${database.description}; mail: ${mail.transport.describe()}${mail.inline ? '' : ', sent by the separate worker'})`);
   });
   mail.start();
   // Expiry is the app's job on FerretDB (no TTL indexes); every delete here is acknowledged.
-  const sessions = sessionCollection(mongoose.connection.getClient(), database.dbName);
+  const sessions = databaseSessionStore(mongoose.connection.getClient(), database.dbName);
   const removeExpired = () => {
     const now = new Date();
     removeExpiredLinks(now).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));
-    removeExpiredSessions(sessions, now).catch((error) => logger.warn({ err: error }, 'session clean-up failed'));
+    removeExpiredSessions(sessions.collection, now, sessions.index).catch((error) => logger.warn({ err: error }, 'session clean-up failed'));
   };
   removeExpired();
   const sweep = setInterval(removeExpired, config.EXPIRY_SWEEP_MINUTES * 60_000);
 
   onShutdown(async (signal) => {
+    const stopped = web.stop();
     console.log(`${signal} received: closing`);
     clearInterval(sweep);
     clearInterval(settlePending);
-    // Finish the requests under way before the database goes; give up on stragglers after ten seconds.
-    const drained = new Promise((resolve) => server.close(resolve));
-    server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), 10_000);
-    await drained;
-    clearTimeout(timer);
+    // New requests, also on open keep-alive connections, get 503 from here on; the requests under way
+    // finish before the database goes, and stragglers are cut after ten seconds.
+    await stopped;
     // An import stops between lines at worst; one still running after this is resumed from its page.
     if (!(await background.settled(IMPORT_GRACE_MS))) console.log('an import was still running; it can be resumed');
     await mail.stop();

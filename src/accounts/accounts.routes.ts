@@ -3,10 +3,10 @@ import { NotFoundError } from '../shared/errors.js';
 import { parseForm } from '../shared/forms.js';
 import { flash } from '../shared/http/context.js';
 import { renderInvalid } from '../shared/http/forms.js';
-import { requireAccount, safeReturnPath } from '../shared/http/guards.js';
+import { safeReturnPath } from '../shared/http/guards.js';
 import type { AccountsService } from './accounts.service.js';
 import { signIn } from './sign-in.js';
-import { choosePasswordSchema, forgotPasswordSchema, inviteColleagueSchema, loginSchema, registerSchema, SECTORS } from './schemas.js';
+import { choosePasswordSchema, forgotPasswordSchema, loginSchema, registerSchema, SECTORS } from './schemas.js';
 import { FailedLoginLimit, refuseLogin } from '../shared/http/login-limit.js';
 
 
@@ -98,21 +98,6 @@ export function accountsRoutes(deps: { accounts: AccountsService; provideToken: 
         return;
       }
       renderInvalid(req, res, 'accounts/choose-password', error, req.body);
-    }
-  });
-
-  router.get('/company', requireAccount, provideToken, async (req, res) => {
-    res.render('accounts/company', { company: await accounts.companyOf(req.account!), values: {} });
-  });
-
-  router.post('/company/colleagues', requireAccount, provideToken, async (req, res) => {
-    try {
-      const colleague = parseForm(inviteColleagueSchema, req.body);
-      await accounts.inviteColleague(req.account!, colleague);
-      flash(req, 'success', 'accounts.colleagueInvited', { email: colleague.email });
-      res.redirect('/company');
-    } catch (error) {
-      renderInvalid(req, res, 'accounts/company', error, req.body, { company: await accounts.companyOf(req.account!) });
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Mailer } from '../mail/index.js';
 import { unlessTaken } from '../shared/db/claims.js';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { SignedInAccount } from '../shared/http/account.js';
 import type { Language } from '../shared/i18n/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/index.js';
@@ -131,11 +131,10 @@ export function createAccountsService(deps: AccountsDeps) {
       return toAccountView(user);
     },
 
-    /** Adds a colleague to the inviter's company and emails them a link to choose a password. */
-    async inviteColleague(inviter: AccountView, colleague: { name: string; email: string }): Promise<void> {
-      if (!inviter.companyId) throw new ConflictError('accounts.noCompany');
+    /** Adds a colleague to the company and emails them a link to choose a password; the caller checks the inviter may. */
+    async inviteColleague(inviter: AccountView, companyId: string, colleague: { name: string; email: string }): Promise<void> {
       if (await User.exists({ email: colleague.email })) throw new ValidationError({ email: 'accounts.emailTaken' });
-      const company = await Company.findById(inviter.companyId).lean();
+      const company = await Company.findById(companyId).lean();
       if (!company) throw new NotFoundError();
       const user = await unlessTaken(() => User.create({
         email: colleague.email, name: colleague.name, roles: ['participant'], companyId: company._id, language: inviter.language,
@@ -147,19 +146,6 @@ export function createAccountsService(deps: AccountsDeps) {
     async companyName(account: AccountView): Promise<string | undefined> {
       if (!account.companyId) return undefined;
       return (await Company.findById(account.companyId, { name: 1 }).lean())?.name;
-    },
-
-    async companyOf(account: AccountView) {
-      if (!account.companyId) return undefined;
-      const [company, members] = await Promise.all([
-        Company.findById(account.companyId).lean(),
-        User.find({ companyId: account.companyId }, { name: 1, email: 1, passwordHash: 1 }).sort({ name: 1 }).lean(),
-      ]);
-      if (!company) return undefined;
-      return {
-        id: String(company._id), name: company.name, orgNumber: company.orgNumber, municipality: company.municipality,
-        members: members.map((m) => ({ name: m.name, email: m.email, pending: !m.passwordHash })),
-      };
     },
 
     async setLanguage(accountId: string, language: Language): Promise<void> {

@@ -12,6 +12,8 @@ const companySchema = new Schema({
   // Kept on the company so a cohort's roster finds it with the company's own lookup by _id.
   contactName: { type: String, trim: true },
   contactEmail: { type: String, trim: true, lowercase: true },
+  // How many changes to the company's people are applied (see membership.ts); a hint where to look for the next.
+  membershipChanges: { type: Number, default: 0 },
 }, { timestamps: true });
 
 // One company per organisation number, also when two people register it at once.

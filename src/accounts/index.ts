@@ -3,6 +3,8 @@
 export { createAccountsService, toAccountView, type AccountsDeps, type AccountsService, type AccountView } from './accounts.service.js';
 export { accountsRoutes } from './accounts.routes.js';
 export { adminRoutes } from './admin.routes.js';
+export { createCompanyService, type CompanyDeps, type CompanyService } from './company.service.js';
+export { companyRoutes } from './company.routes.js';
 export { createProfileService, type ProfileService } from './profile.service.js';
 export { profileRoutes } from './profile.routes.js';
 export { createAdmin } from './admin.service.js';

@@ -15,7 +15,13 @@ export function profileRoutes(deps: { profile: ProfileService; provideToken: Req
   const { profile, provideToken } = deps;
   const router = Router();
 
-  const page = async (req: Request) => ({ profile: await profile.profile(req.account!.id) });
+  /** A session's device as people say it: "Firefox on Android", or as much of it as is known. */
+  const device = (req: Request, s: { browser?: string; os?: string }) =>
+    (s.browser && s.os ? req.t('sessions.onDevice', { browser: s.browser, os: s.os }) : s.browser ?? s.os ?? req.t('sessions.unknown'));
+  const page = async (req: Request) => {
+    const [details, sessions] = await Promise.all([profile.profile(req.account!.id), profile.sessions(req.account!.id, req.sessionID)]);
+    return { profile: details, sessions: sessions.map((s) => ({ ...s, device: device(req, s) })) };
+  };
   /** Re-renders the page after a refused form, with that form's values and errors and the rest as stored. */
   const refuse = async (req: Request, res: Response, error: unknown) =>
     renderInvalid(req, res, 'accounts/profile', error, req.body, await page(req));
@@ -81,6 +87,12 @@ export function profileRoutes(deps: { profile: ProfileService; provideToken: Req
       if (error instanceof NotFoundError) return res.status(404).render('accounts/link-invalid');
       renderInvalid(req, res, 'accounts/confirm-email', error, {}, { secret });
     }
+  });
+
+  router.post('/profile/sessions/:handle/end', requireAccount, async (req, res) => {
+    await profile.endSession(req.account!.id, req.sessionID, String(req.params.handle));
+    flash(req, 'success', 'sessions.ended');
+    res.redirect('/profile#sessions');
   });
 
   router.post('/profile/logout-everywhere', requireAccount, async (req, res) => {

@@ -2,6 +2,8 @@ import type { Mailer, MailTemplate } from '../mail/index.js';
 import { unlessTaken } from '../shared/db/claims.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
+import type { DatabaseSessionStore } from '../shared/http/session-store.js';
+import { describeDevice } from './device.js';
 import { issueLink, peekLink, spendLink } from './one-time-links.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './password.js';
 import { User } from './user.model.js';
@@ -15,13 +17,23 @@ export interface ProfileView {
   language: Language;
 }
 
+/** A signed-in session as the profile lists it; `handle` names it in the form that ends it. */
+export interface SessionView {
+  handle: string;
+  signedInAt: Date;
+  lastSeen: Date;
+  browser?: string;
+  os?: string;
+  current: boolean;
+}
+
 /**
  * What a signed-in person changes about themselves: name, language, password and email address.
  * A password change and "log out everywhere" end every other session: the account records from
  * when sessions count (`sessionsValidFrom`), and each request's one lookup of the account compares
  * it with the session's sign-in time, so no session has to be found or deleted.
  */
-export function createProfileService(deps: { mailer: Mailer; baseUrl: string; now: () => Date }) {
+export function createProfileService(deps: { mailer: Mailer; baseUrl: string; now: () => Date; sessions: DatabaseSessionStore }) {
   async function person(accountId: string) {
     const user = await User.findById(accountId).lean();
     if (!user) throw new NotFoundError();
@@ -87,6 +99,23 @@ export function createProfileService(deps: { mailer: Mailer; baseUrl: string; no
       });
       await tell('email-changed', user.email, user.language, { name: user.name, email: link.email });
       return link.email;
+    },
+
+    /** The person's live sessions, this one marked; read from their own index by `_id`, never by scanning sessions. */
+    async sessions(accountId: string, currentSid: string): Promise<SessionView[]> {
+      const user = await person(accountId);
+      const listed = await deps.sessions.index.list(accountId, user.sessionsValidFrom ?? undefined);
+      return listed.map((s) => ({
+        handle: s.handle, signedInAt: s.signedInAt, lastSeen: s.lastSeen, ...describeDevice(s.userAgent), current: s.sid === currentSid,
+      }));
+    },
+
+    /** Ends one other session of the person; a handle not in their own list (or this session's) is not found. */
+    async endSession(accountId: string, currentSid: string, handle: string): Promise<void> {
+      const listed = await deps.sessions.index.list(accountId, (await person(accountId)).sessionsValidFrom ?? undefined);
+      const session = listed.find((s) => s.handle === handle && s.sid !== currentSid);
+      if (!session) throw new NotFoundError();
+      await deps.sessions.destroySession(session.sid);
     },
 
     /** Ends every session of the account; returns the sign-in time the current session takes again. */

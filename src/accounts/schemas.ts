@@ -11,25 +11,38 @@ const email = z.string({ error: 'forms.required' }).trim().toLowerCase().min(1, 
   .pipe(z.email('forms.email'));
 const password = z.string({ error: 'forms.required' }).min(1, 'forms.required');
 
-export const registerSchema = z.object({
-  name: required(),
-  email,
-  password,
+/** What the company form and registration ask about a company, besides its organisation number. */
+const companyDetails = {
   companyName: required(),
-  orgNumber: z.string({ error: 'forms.required' }).trim().min(1, 'forms.required')
-    .refine(isValidOrgNumber, 'accounts.orgNumberInvalid').transform(normaliseOrgNumber),
   municipality: required(100),
   sector: z.enum(SECTORS, { error: 'forms.choose' }),
-  employees: z.coerce.number({ error: 'forms.number' }).int('forms.number').min(0, 'forms.number').max(100000, 'forms.number'),
+  employees: z.string({ error: 'forms.required' }).trim().min(1, 'forms.required')
+    .pipe(z.coerce.number<string>({ error: 'forms.number' }).int('forms.number').min(0, 'forms.number').max(100000, 'forms.number')),
   website: z.string().trim().max(300, 'forms.tooLong')
     .transform((value) => (value && !/^https?:\/\//i.test(value) ? `https://${value}` : value))
     .pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'forms.url' })]))
     .optional(),
+};
+
+export const registerSchema = z.object({
+  name: required(),
+  email,
+  password,
+  companyName: companyDetails.companyName,
+  orgNumber: z.string({ error: 'forms.required' }).trim().min(1, 'forms.required')
+    .refine(isValidOrgNumber, 'accounts.orgNumberInvalid').transform(normaliseOrgNumber),
+  municipality: companyDetails.municipality,
+  sector: companyDetails.sector,
+  employees: companyDetails.employees,
+  website: companyDetails.website,
   language: z.enum(LANGUAGES).default('nb'),
   // The box on the form: a person is registered only once they have seen the privacy notice.
   acceptPrivacy: z.literal('yes', { error: 'privacy.consentRequired' }),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const companyDetailsSchema = z.object(companyDetails);
+export type CompanyDetailsInput = z.infer<typeof companyDetailsSchema>;
 
 export const loginSchema = z.object({ email, password });
 

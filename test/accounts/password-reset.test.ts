@@ -94,7 +94,7 @@ describe('accounts', () => {
       const company = await makeCompany({ name: 'Røros Gjestegård' });
       await makeAccount({ email: 'eier@example.no', name: 'Eier', companyId: company._id });
       const agent = await signIn(t.app, 'eier@example.no', PASSWORD);
-      const response = await submitForm(agent, '/company', { name: 'Kollega', email: 'kollega@example.no' }, '/company/colleagues');
+      const response = await submitForm(agent, '/company', { name: 'Kollega', email: 'kollega@example.no' }, `/companies/${company._id}/colleagues`);
       expect(response.status).to.equal(302);
       const mail = await t.smtp.waitFor((m) => JSON.stringify(m.to).includes('kollega@example.no'));
       expect(mail.text).to.contain('Røros Gjestegård');

@@ -51,7 +51,7 @@ describe('browser: every page fits a phone', function () {
     return {
       anonymous: ['/', '/login', '/register', '/workshops', `/workshops/${running.id}`, ...(certificate ? [`/certificates/${certificate.publicId}`] : [])],
       'ingrid@bjorkli.demo': [
-        '/dashboard', course, ...modules, '/strategy', '/company',
+        '/dashboard', course, ...modules, '/strategy', '/company', '/profile',
         ...(own ? [`/strategies/${own._id}`, ...STRATEGY_SECTIONS.map((section) => `/strategies/${own._id}/sections/${section}`), `/strategies/${own._id}/maturity`] : []),
       ],
       'koordinator.kyst@digital-afternoons.demo': ['/dashboard', `/cohorts/${running.id}/manage`, `/cohorts/${running.id}/overview`, '/reports', `/reports/cohorts/${running.id}`, '/outbox', '/gardens', `/cohorts/new?garden=${garden!._id}`,

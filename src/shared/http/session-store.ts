@@ -1,5 +1,6 @@
 import session from 'express-session';
 import type { Collection, MongoClient } from 'mongodb';
+import { SessionIndex, type SessionLookup, type SessionSlot } from './session-index.js';
 
 /** A stored session, in the shape connect-mongo used, so sessions survive the switch. */
 interface SessionDocument {
@@ -11,6 +12,15 @@ interface SessionDocument {
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 type StoredSession = session.SessionData & { lastModified?: Date };
+
+/** What a stored session says about who signed in and where its index entry is. */
+function contentOf(document: SessionDocument): { accountId?: string; signedInAt?: number; sessionSlot?: string } {
+  try {
+    return JSON.parse(document.session) as StoredSession;
+  } catch {
+    return {};
+  }
+}
 
 export const SESSION_COLLECTION = 'sessions';
 const HOUR_MS = 60 * 60 * 1000;
@@ -26,8 +36,11 @@ export function sessionCollection(client: MongoClient, dbName: string): Collecti
  * before swept with an unacknowledged write, which FerretDB answers anyway and
  * so hands later replies to the wrong requests.
  */
-export async function removeExpiredSessions(collection: Collection<SessionDocument>, now: Date): Promise<number> {
+export async function removeExpiredSessions(collection: Collection<SessionDocument>, now: Date, index?: SessionIndex): Promise<number> {
+  // The sweep reads the expired sessions first, so their people's session lists lose them too.
+  const expired = index ? await collection.find({ expires: { $lt: now } }, { projection: { session: 1 } }).toArray() : [];
   const { deletedCount } = await collection.deleteMany({ expires: { $lt: now } });
+  for (const document of expired) await index!.removeSlot(contentOf(document).sessionSlot ?? '', document._id);
   return deletedCount;
 }
 
@@ -38,12 +51,32 @@ export async function removeExpiredSessions(collection: Collection<SessionDocume
  * Every write is acknowledged. An unchanged session is touched at most once an
  * hour, so reading pages costs no writes.
  */
-export class DatabaseSessionStore extends session.Store {
+export class DatabaseSessionStore extends session.Store implements SessionLookup {
+  /** Each person's signed-in sessions, read by `_id` (see session-index.ts). */
+  readonly index: SessionIndex;
+
   constructor(
-    private readonly collection: Collection<SessionDocument>,
+    readonly collection: Collection<SessionDocument>,
+    slots: Collection<SessionSlot>,
     private readonly options: { ttlMs: number; touchAfterMs?: number; now?: () => Date },
   ) {
     super();
+    this.index = new SessionIndex(slots, this);
+  }
+
+  /** Who a live session belongs to and when it was last written; undefined when it is gone or expired. */
+  async describe(sid: string) {
+    const document = await this.collection.findOne({ _id: sid });
+    if (!document || document.expires <= this.now()) return undefined;
+    const { accountId, signedInAt } = contentOf(document);
+    return { accountId, signedInAt, lastModified: document.lastModified };
+  }
+
+  /** Ends a session: its next request finds no session, so it is signed out. */
+  async destroySession(sid: string): Promise<void> {
+    const document = await this.collection.findOne({ _id: sid });
+    await this.collection.deleteOne({ _id: sid });
+    if (document) await this.index.removeSlot(contentOf(document).sessionSlot ?? '', sid);
   }
 
   private now(): Date {
@@ -80,6 +113,6 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override destroy(sid: string, callback: Callback = () => undefined): void {
-    this.collection.deleteOne({ _id: sid }).then(() => callback(), callback);
+    this.destroySession(sid).then(() => callback(), callback);
   }
 }

@@ -1,0 +1,58 @@
+import { defineMessages } from '../shared/i18n/define.js';
+
+/** Texts of the company page (`companies.`) and of the session list on the profile (`sessions.`). */
+export const accountsMessages = defineMessages({
+  companies: {
+    readOnly: 'Du ser bedriften fordi den er påmeldt et kurs i en næringshage du koordinerer. Bare bedriftens egne folk kan endre den.',
+    detailsHeading: 'Opplysninger om bedriften',
+    detailsIntro: 'Rett opplysningene hvis de er feil, for eksempel etter en import.',
+    saveDetails: 'Lagre opplysningene',
+    detailsSaved: 'Opplysningene om bedriften er lagret.',
+    employeesHint: 'Et helt tall, 0 eller mer.',
+    websiteNone: 'ingen',
+    remove: 'Fjern {name} fra bedriften',
+    removeShort: 'Fjern',
+    removed: '{name} er fjernet fra bedriften.',
+    leftCompany: 'Du hører ikke lenger til bedriften.',
+    lastPerson: 'Den siste personen i bedriften kan ikke fjernes. Inviter en kollega først.',
+  },
+  sessions: {
+    heading: 'Der du er logget inn',
+    signedInAt: 'Logget inn',
+    lastSeen: 'Sist brukt',
+    device: 'Nettleser og enhet',
+    thisSession: 'denne innloggingen',
+    end: 'Logg ut',
+    endLabel: 'Logg ut {device}, innlogget {signedInAt}',
+    ended: 'Innloggingen er avsluttet.',
+    onDevice: '{browser} på {os}',
+    unknown: 'Ukjent nettleser',
+  },
+}, {
+  companies: {
+    readOnly: 'You see this company because it is enrolled in a course at a business garden you coordinate. Only the company’s own people can change it.',
+    detailsHeading: 'About the company',
+    detailsIntro: 'Correct the details if they are wrong, for example after an import.',
+    saveDetails: 'Save the details',
+    detailsSaved: 'The company’s details are saved.',
+    employeesHint: 'A whole number, 0 or more.',
+    websiteNone: 'none',
+    remove: 'Remove {name} from the company',
+    removeShort: 'Remove',
+    removed: '{name} is removed from the company.',
+    leftCompany: 'You no longer belong to the company.',
+    lastPerson: 'The last person of the company cannot be removed. Invite a colleague first.',
+  },
+  sessions: {
+    heading: 'Where you are signed in',
+    signedInAt: 'Signed in',
+    lastSeen: 'Last seen',
+    device: 'Browser and device',
+    thisSession: 'this session',
+    end: 'Sign out',
+    endLabel: 'Sign out {device}, signed in {signedInAt}',
+    ended: 'The session is ended.',
+    onDevice: '{browser} on {os}',
+    unknown: 'Unknown browser',
+  },
+});
