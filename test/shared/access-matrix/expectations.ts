@@ -119,7 +119,6 @@ export const GROUPS: Record<string, Group> = {
     routes: {
       'GET /dashboard': {},
       'GET /company': {},
-      'POST /company/colleagues': { expect: withCompany, body: () => ({ name: 'Ny Kollega', email: 'ny.kollega@example.no' }) },
       'GET /profile': {},
       'POST /profile/details': {},
       'POST /profile/password': {},
@@ -128,6 +127,25 @@ export const GROUPS: Record<string, Group> = {
       'GET /check-in': {},
       'POST /check-in': {},
       'POST /feeds': {},
+    },
+  },
+  'accounts: a company\'s page': {
+    // The company's people and admins change it; coordinators of a garden where it is enrolled only read it; to others it does not exist.
+    rule: only(['participant', 'admin'], 404),
+    params: (ids) => ({ id: ids.companyId }),
+    routes: {
+      'GET /companies/:id': { expect: only(['participant', 'coordinator', 'admin'], 404) },
+      'POST /companies/:id/details': {},
+      'POST /companies/:id/colleagues': {},
+      // Someone who is not in the company is not there to remove, for anybody; nobody is removed.
+      'POST /companies/:id/colleagues/:personId/remove': { expect: with_(map(signedIn, 404), { anonymous: 'login' }), params: (ids) => ({ id: ids.companyId, personId: ids.bystanderId }) },
+    },
+  },
+  'accounts: your sessions': {
+    rule: signedIn,
+    routes: {
+      // A handle is only ever one's own; an unknown one is not there for anybody.
+      'POST /profile/sessions/:handle/end': { expect: with_(map(signedIn, 404), { anonymous: 'login' }), params: () => ({ handle: 'no-such-handle' }) },
     },
   },
   'admin': {
