@@ -24,11 +24,10 @@ const privateOfOtherComponent = { regex: '^\\.\\./(?!shared/)[^/]+/(?!(index|que
 const privateOfOtherComponentNested = { regex: '^\\.\\./\\.\\./(?!shared/)[^/]+/(?!(index|queries)\\.js$)', message: publicFaceMessage };
 
 /**
- * The components rule 3 holds for: every component in src/ but privacy, which imports no other
- * component (list it when it does). A new component is listed here from its first file; a read it
+ * The components rule 3 holds for: every component in src/. A new component is listed here from its first file; a read it
  * needs from another component goes into that component's queries.ts (plain objects, string ids).
  */
-const PUBLIC_FACE_COMPONENTS = ['accounts', 'attendance', 'calendar', 'courses', 'home', 'imports', 'mail', 'materials', 'reports', 'strategies', 'workshops'];
+const PUBLIC_FACE_COMPONENTS = ['accounts', 'attendance', 'calendar', 'courses', 'home', 'imports', 'mail', 'materials', 'privacy', 'reports', 'strategies', 'workshops'];
 
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 

@@ -11,7 +11,7 @@ import { createImportsService, importsRoutes } from './imports/index.js';
 import { createNotifications, describeTransport, mailRoutes, type Mailer } from './mail/index.js';
 import { listMaterialsForModule, materialsRoutes } from './materials/index.js';
 import { registerMessages } from './messages.js';
-import { privacyRoutes } from './privacy/index.js';
+import { createErasureService, myDataRoutes, privacyRoutes } from './privacy/index.js';
 import { reportsRoutes } from './reports/index.js';
 import type { Config } from './shared/config.js';
 import { DomainEvents } from './shared/events.js';
@@ -22,6 +22,7 @@ import { csrfProtection, securityHeaders } from './shared/http/security.js';
 import { dropNulCharacters } from './shared/http/text-input.js';
 import { FailedLoginLimit } from './shared/http/login-limit.js';
 import { saveSessionBeforeRedirect, sessionMiddleware } from './shared/http/session.js';
+import { sessionCollection } from './shared/http/session-store.js';
 import type { BackgroundWork } from './shared/background.js';
 import type { Logger } from './shared/logger.js';
 import { projectPath } from './shared/paths.js';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(homeRoutes({ accounts, courses, calendarPanel: calendarPanel(config.BASE_URL), now }));
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
   app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now }), provideToken: csrf.provideToken }));
+  app.use(myDataRoutes({ erasure: createErasureService({ sessions: sessionCollection(deps.dbClient, deps.dbName), now }), provideToken: csrf.provideToken, now }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
   app.use(materialsRoutes({
