@@ -11,7 +11,7 @@ import { createImportsService, importsRoutes } from './imports/index.js';
 import { createNotifications, describeTransport, mailRoutes, type Mailer } from './mail/index.js';
 import { listMaterialsForModule, materialsRoutes } from './materials/index.js';
 import { registerMessages } from './messages.js';
-import { privacyRoutes } from './privacy/index.js';
+import { createErasureService, myDataRoutes, privacyRoutes } from './privacy/index.js';
 import { reportsRoutes } from './reports/index.js';
 import type { Config } from './shared/config.js';
 import { DomainEvents } from './shared/events.js';
@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(accountsRoutes({ accounts, provideToken: csrf.provideToken, loginLimit: new FailedLoginLimit({ perAccount: config.LOGIN_RATE_LIMIT, perAddress: config.LOGIN_RATE_LIMIT * 5, windowMs: 15 * 60_000, now: () => now().getTime() }) }));
   app.use(companyRoutes({ accounts, company: createCompanyService({ coordinatesCompany }), provideToken: csrf.provideToken }));
   app.use(profileRoutes({ profile: createProfileService({ mailer: deps.mailer, baseUrl: config.BASE_URL, now, sessions: sessionStore }), provideToken: csrf.provideToken }));
+  app.use(myDataRoutes({ erasure: createErasureService({ sessions: sessionStore, now }), provideToken: csrf.provideToken, now }));
   app.use(adminRoutes());
   app.use(coursesRoutes({ catalogue: deps.courses, courses, listMaterials: listMaterialsForModule }));
   app.use(materialsRoutes({

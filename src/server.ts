@@ -17,6 +17,7 @@ import { DomainEvents } from './shared/events.js';
 import { createDrainingServer } from './shared/http/draining-server.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
 import { claimOlderCheckInCodes } from './workshops/index.js';
+import { createErasureService } from './privacy/index.js';
 
 const IMPORT_GRACE_MS = 20_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
   if (feedTokens > 0) console.log(`gave ${feedTokens} calendar feed tokens their hash as id`);
   const codes = await claimOlderCheckInCodes();
   if (codes > 0) console.log(`claimed ${codes} check-in codes given before codes had their own documents`);
+  // An erasure a stopped process left half done is finished before anyone can sign in as its person again.
+  const sessions = databaseSessionStore(mongoose.connection.getClient(), database.dbName);
+  const erasures = await createErasureService({ sessions, now: () => new Date() }).finishUnfinished();
+  if (erasures > 0) console.log(`finished ${erasures} account erasures left unfinished`);
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { catalogue: courses, logger });
   const background = new BackgroundWork();
@@ -51,7 +56,6 @@ async function main(): Promise<void> {
   });
   mail.start();
   // Expiry is the app's job on FerretDB (no TTL indexes); every delete here is acknowledged.
-  const sessions = databaseSessionStore(mongoose.connection.getClient(), database.dbName);
   const removeExpired = () => {
     const now = new Date();
     removeExpiredLinks(now).catch((error) => logger.warn({ err: error }, 'link clean-up failed'));

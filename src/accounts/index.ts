@@ -12,3 +12,5 @@ export { findOrCreateCompany, findOrCreateParticipant, type ListedPerson } from 
 export { issueLink, removeExpiredLinks } from './one-time-links.js';
 export { isValidOrgNumber, normaliseOrgNumber } from './org-number.js';
 export { ROLES, type Role } from '../shared/http/account.js';
+// A person's own data: what the export shows of accounts, and the erasure's step here.
+export * as accountsPersonalData from './personal-data.js';

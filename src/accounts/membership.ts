@@ -1,6 +1,7 @@
 import mongoose, { Schema } from 'mongoose';
 import { retryWhileTaken } from '../shared/db/claims.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
+import type { Erasure } from '../shared/personal-data.js';
 import { Company } from './company.model.js';
 import { User } from './user.model.js';
 
@@ -64,4 +65,14 @@ export async function removeFromCompany(companyId: string, personId: string): Pr
     await MembershipChange.create({ _id: changeId(companyId, count + 1), companyId, removedId: personId });
     await apply(companyId, count + 1, personId);
   }, 20);
+}
+
+/**
+ * A person's erasure: an erased company's changes go; elsewhere, a change that removed the person
+ * names their stand-in instead, so the company's numbered chain stays whole. (Filters other than
+ * {_id} read the whole collection on FerretDB: acceptable for a rare erasure.)
+ */
+export async function eraseFromMembershipChanges(erasure: Erasure): Promise<void> {
+  if (erasure.companyId && erasure.eraseCompany) await MembershipChange.deleteMany({ companyId: erasure.companyId });
+  await MembershipChange.updateMany({ removedId: erasure.personId }, { $set: { removedId: erasure.standIn.personId } });
 }

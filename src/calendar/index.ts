@@ -4,3 +4,5 @@ export { createCalendarService, type CalendarService, type CalendarServiceDeps }
 // iCalendar content and cohort sessions as calendars show them, for the mail component's invitations.
 export { cohortCalendar, sessionCalendar } from './ics.js';
 export { calendarSessions, cohortLink, loadCohortBundles, sessionWhen, type CalendarSettings, type CohortBundle } from './sessions.js';
+// A person's own data: what the export shows of calendar feeds, and the erasure's step here.
+export * as calendarPersonalData from './personal-data.js';

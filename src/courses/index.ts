@@ -5,3 +5,5 @@ export { STRATEGY_SECTIONS, type StrategySection } from './content-schemas.js';
 export type { ListMaterials, MaterialListItem } from './course.pages.js';
 export { coursesRoutes, type CoursesRoutesDeps } from './courses.routes.js';
 export { createCoursesService, isCourseStaff, type CourseProgress, type CoursesService, type DashboardCourse, type Learner } from './courses.service.js';
+// A person's own data: what the export shows of courses, and the erasure's step here.
+export * as coursesPersonalData from './personal-data.js';

@@ -5,3 +5,5 @@ export type { Mailer, MailRequest, MailTemplate } from './mailer.js';
 export { mailRoutes } from './mail.routes.js';
 export { createNotifications, type Notifications } from './notifications.js';
 export { describeTransport } from './transport.js';
+// A person's own data: what the export shows of the outbox, and the erasure's step here.
+export * as mailPersonalData from './personal-data.js';

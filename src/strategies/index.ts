@@ -5,3 +5,5 @@ export { attendanceStandings, type AttendanceStanding } from './completion/atten
 export { scoreLabel } from './maturity/maturity.pages.js';
 export { strategyPaths } from './strategy.pages.js';
 export type { StrategyStatus } from './strategy.model.js';
+// A person's own data: what the export shows of strategies, and the erasure's step here.
+export * as strategiesPersonalData from './personal-data.js';

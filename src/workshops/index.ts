@@ -13,3 +13,5 @@ export { assertManagesCohort, assertManagesGarden, assertStaffOfCohort, managesG
 export { listManagedGardens } from './gardens.service.js';
 // Recorded calendar changes, which the mail component's fan-out tells participants about.
 export { applyCalendarChange, finishCalendarChange, isOvertaken, noteTold, openCalendarChanges, type StoredCalendarChange } from './calendar-changes.js';
+// A person's own data: what the export shows of workshops, and the erasure's step here.
+export * as workshopsPersonalData from './personal-data.js';

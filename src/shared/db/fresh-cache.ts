@@ -78,3 +78,17 @@ export async function readThroughCache<T>(key: string, scopes: string[], build: 
   await unlessTaken(() => FreshCache.replaceOne({ _id: key }, stored, { upsert: true }), () => undefined);
   return value;
 }
+
+/**
+ * Drops every cached value, and the version documents whose scope names `id` (a person's
+ * `staff:<id>`). Caches hold names and addresses beside their rows; after a person's erasure
+ * none may keep theirs. They are derived, so the next reader rebuilds them. A build that began
+ * before the erasure may still store its copy afterwards: its tokens are stale by then, so it is
+ * never served and is replaced by the next read.
+ */
+export async function dropCachedValues(id: string): Promise<void> {
+  await FreshCache.deleteMany({});
+  // Scope ids are few and short; this reads the collection, which is fine for a rare erasure.
+  const versions = await ScopeVersion.find({}, { _id: 1 }).lean();
+  for (const version of versions.filter((v) => String(v._id).includes(id))) await ScopeVersion.deleteOne({ _id: version._id });
+}

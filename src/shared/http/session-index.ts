@@ -103,6 +103,11 @@ export class SessionIndex {
     if (entry?.sid === sid) await this.slots.deleteOne({ _id: slotId });
   }
 
+  /** Removes every entry of the person (their sessions are ended by the caller): an erased account leaves none. */
+  async forget(accountId: string): Promise<void> {
+    await Promise.all(slotNumbers().map((slot) => this.slots.deleteOne({ _id: slotKey(accountId, slot) })));
+  }
+
   private async removeEntry(accountId: string, sid: string): Promise<void> {
     await Promise.all(slotNumbers().map((slot) => this.removeSlot(slotKey(accountId, slot), sid)));
   }

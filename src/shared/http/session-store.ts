@@ -45,6 +45,18 @@ export async function removeExpiredSessions(collection: Collection<SessionDocume
 }
 
 /**
+ * Deletes every session signed in as this account (on every device), with acknowledged writes.
+ * A session names its account inside its JSON, so this reads the whole collection: acceptable for
+ * an account's erasure, which is rare; signing in and reading pages stay lookups by `_id`.
+ */
+export async function removeSessionsOf(collection: Collection<SessionDocument>, accountId: string): Promise<number> {
+  const sessions = await collection.find({}, { projection: { session: 1 } }).toArray();
+  const theirs = sessions.filter((s) => (JSON.parse(s.session) as { accountId?: string }).accountId === accountId);
+  for (const s of theirs) await collection.deleteOne({ _id: s._id });
+  return theirs.length;
+}
+
+/**
  * express-session's store on the database. Every read is a lookup by `_id`, the
  * one filter FerretDB's SQLite backend answers without reading the whole
  * collection; expiry is checked here rather than in the query for that reason.
