@@ -105,6 +105,8 @@ export const GROUPS: Record<string, Group> = {
       'POST /login': {},
       'POST /logout': { fresh: true, last: true },
       'GET /password/forgot': {},
+      // Where an erased account is sent: nothing personal on it.
+      'GET /profile/deleted': {},
       'POST /password/forgot': {},
       'GET /password/choose/:secret': {},
       // The new password is checked before the link: an empty form is 400 whatever the secret.
@@ -124,6 +126,11 @@ export const GROUPS: Record<string, Group> = {
       'POST /profile/password': {},
       'POST /profile/email': {},
       'POST /profile/logout-everywhere': { fresh: true, last: true },
+      // One's own data: there is no address for anyone else's. An empty delete form is refused for its missing password.
+      'GET /profile/data': {},
+      'GET /profile/data.json': {},
+      'GET /profile/delete': {},
+      'POST /profile/delete': {},
       'GET /check-in': {},
       'POST /check-in': {},
       'POST /feeds': {},
