@@ -1,10 +1,5 @@
 import { expect } from 'chai';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort } from '../../src/shared/db/ferretdb.js';
-import { projectPath } from '../../src/shared/paths.js';
-import { startCompiledServer, stopProcess, waitForPort } from '../../scripts/app-process.js';
+import { startCompiledServerElsewhere } from '../support/compiled-server.js';
 import { keepAliveGet, RawConnection } from '../support/raw-http.js';
 
 const BODY = 'email=kari%40example.no&password=x';
@@ -13,25 +8,12 @@ describe('shared', () => {
   describe('shutdown of the running server', () => {
     it('when SIGTERM arrives, then a keep-alive connection’s next request gets 503 with Connection: close, a request under way completes, and the process exits 0', async function () {
       this.timeout(60_000);
-      await fs.access(projectPath('dist', 'src', 'server.js')).catch(() => {
-        throw new Error('dist/ is missing: npm test builds it (npm run build)');
-      });
-      const port = await freePort();
-      const uri = new URL(process.env.TEST_MONGODB_URI!);
-      uri.pathname = `/test_shutdown_${process.pid}`;
-      const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'da-shutdown-'));
-      const server = startCompiledServer({
-        NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: uri.toString(), DATA_DIR: elsewhere,
-        SESSION_SECRET: 'shutdown-test-secret-value', LOG_LEVEL: 'silent', MAIL_WORKER: 'off',
-      }, 'pipe', elsewhere);
-      let output = '';
+      const { process: server, port, output, stop } = await startCompiledServerElsewhere('shutdown');
       let closing: () => void = () => undefined;
       const closingSaid = new Promise<void>((resolve) => { closing = resolve; });
-      server.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); if (output.includes('SIGTERM received')) closing(); });
-      server.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+      server.stdout!.on('data', () => { if (output().includes('SIGTERM received')) closing(); });
       const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
       try {
-        await waitForPort(port, server).catch((error: Error) => { throw new Error(`${error.message}\n${output}`); });
         const browser = await RawConnection.open(port);
         browser.send(keepAliveGet('/healthz'));
         expect((await browser.nextResponse()).status).to.equal(200);
@@ -44,7 +26,7 @@ describe('shared', () => {
         await closingSaid;
         browser.send(keepAliveGet('/healthz'));
         const refusal = await browser.nextResponse();
-        expect(refusal.status, output).to.equal(503);
+        expect(refusal.status, output()).to.equal(503);
         expect(refusal.headers.connection).to.equal('close');
         expect(refusal.headers['retry-after']).to.equal('5');
         await browser.closed;
@@ -52,14 +34,13 @@ describe('shared', () => {
         upload.send(BODY);
         const answered = await upload.nextResponse();
         // Answered in full (the form lacks its CSRF token, so 403), not cut off.
-        expect(answered.status, output).to.equal(403);
+        expect(answered.status, output()).to.equal(403);
         expect(answered.headers.connection).to.equal('close');
         await exited;
       } finally {
-        await stopProcess(server);
-        await fs.rm(elsewhere, { recursive: true, force: true });
+        await stop();
       }
-      expect(server.exitCode, output).to.equal(0);
+      expect(server.exitCode, output()).to.equal(0);
     });
   });
 });
