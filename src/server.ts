@@ -17,6 +17,7 @@ import { DomainEvents } from './shared/events.js';
 import { createDrainingServer } from './shared/http/draining-server.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
 import { claimOlderCheckInCodes } from './workshops/index.js';
+import { rekeyAttendanceMarks } from './attendance/rekey.js';
 
 const IMPORT_GRACE_MS = 20_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   if (feedTokens > 0) console.log(`gave ${feedTokens} calendar feed tokens their hash as id`);
   const codes = await claimOlderCheckInCodes();
   if (codes > 0) console.log(`claimed ${codes} check-in codes given before codes had their own documents`);
+  const marks = await rekeyAttendanceMarks();
+  if (marks > 0) console.log(`gave ${marks} attendance marks their derived ids`);
   // The outbox worker runs here unless MAIL_WORKER=off, when `npm run worker` sends the mail instead.
   const mail = createMailSystem(config, { catalogue: courses, logger });
   const background = new BackgroundWork();
