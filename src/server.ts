@@ -18,6 +18,7 @@ import { createDrainingServer } from './shared/http/draining-server.js';
 import { createEnrolmentService } from './workshops/enrolment.service.js';
 import { claimOlderCheckInCodes } from './workshops/index.js';
 import { createErasureService } from './privacy/index.js';
+import { rekeyAttendanceMarks } from './attendance/rekey.js';
 
 const IMPORT_GRACE_MS = 20_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   if (feedTokens > 0) console.log(`gave ${feedTokens} calendar feed tokens their hash as id`);
   const codes = await claimOlderCheckInCodes();
   if (codes > 0) console.log(`claimed ${codes} check-in codes given before codes had their own documents`);
+  const marks = await rekeyAttendanceMarks();
+  if (marks > 0) console.log(`gave ${marks} attendance marks their derived ids`);
   // An erasure a stopped process left half done is finished before anyone can sign in as its person again.
   const sessions = databaseSessionStore(mongoose.connection.getClient(), database.dbName);
   const erasures = await createErasureService({ sessions, now: () => new Date() }).finishUnfinished();

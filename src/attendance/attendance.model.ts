@@ -1,4 +1,4 @@
-import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
 
 export const ATTENDANCE_STATUSES = ['present', 'late', 'excused', 'absent'] as const;
@@ -11,11 +11,16 @@ export type MarkSource = (typeof MARK_SOURCES)[number];
 /** Present and late both count as attending: the company was represented. */
 export const ATTENDED: readonly AttendanceStatus[] = ['present', 'late'];
 
+/** The `_id` of one person's mark at one session: check-in asks for it by point lookup, never by a filter. */
+export const markKey = (sessionId: unknown, accountId: unknown) => `${String(sessionId)}:${String(accountId)}`;
+
 /**
- * One person's current status at one session. Unique per session and account,
- * so concurrent marks for the same person update one document instead of adding two.
+ * One person's current status at one session. Its `_id` is derived from the two
+ * (markKey), so it is unique per session and account, and concurrent marks for the
+ * same person update one document instead of adding two.
  */
 const attendanceMarkSchema = new Schema({
+  _id: { type: String },
   sessionId: { type: Schema.Types.ObjectId, ref: 'WorkshopSession', required: true },
   cohortId: { type: Schema.Types.ObjectId, ref: 'Cohort', required: true },
   companyId: { type: Schema.Types.ObjectId, ref: 'Company', required: true },
@@ -26,13 +31,16 @@ const attendanceMarkSchema = new Schema({
   markedAt: { type: Date, required: true },
 }, { timestamps: true });
 
-attendanceMarkSchema.index({ sessionId: 1, accountId: 1 }, { unique: true });
+attendanceMarkSchema.pre('validate', function keyed() {
+  this._id = markKey(this.sessionId, this.accountId);
+});
+attendanceMarkSchema.index({ sessionId: 1 });
 attendanceMarkSchema.index({ cohortId: 1 });
 
 // Pages cache a cohort's marks (shared/db/fresh-cache.ts): every write of a mark says which cohort changed.
 noteChangesOf(attendanceMarkSchema, { scopesOf: byField('cohortId', scopes.cohort) });
 
-export type AttendanceMarkDoc = InferSchemaType<typeof attendanceMarkSchema> & { _id: Types.ObjectId };
+export type AttendanceMarkDoc = InferSchemaType<typeof attendanceMarkSchema> & { _id: string };
 export const AttendanceMark = mongoose.model('AttendanceMark', attendanceMarkSchema);
 
 /**

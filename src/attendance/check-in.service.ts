@@ -1,11 +1,11 @@
 import type { AccountView } from '../accounts/index.js';
 import { NotFoundError } from '../shared/errors.js';
 import { giveCheckInCode } from '../workshops/index.js';
-import { enrolmentsOfCohort, sessionWithCheckInCode } from '../workshops/queries.js';
-import { ATTENDED, AttendanceMark, type AttendanceStatus } from './attendance.model.js';
+import { enrolmentAsParticipant, sessionWithCheckInCode } from '../workshops/queries.js';
+import { ATTENDED, type AttendanceStatus } from './attendance.model.js';
 import { arrivalStatus, checkInWindow, looksLikeCode, newCheckInCode, normaliseCode } from './check-in-code.js';
 import { CheckInRefusedError } from './errors.js';
-import { recordMark } from './marks.js';
+import { markOf, recordMark } from './marks.js';
 import type { Id } from './roster.js';
 
 export interface CheckInResult {
@@ -46,8 +46,8 @@ export async function checkIn(account: AccountView, typedCode: string, now: Date
   if (!looksLikeCode(code)) throw new CheckInRefusedError('wrongCode');
   const session = await sessionWithCheckInCode(code);
   if (!session) throw new CheckInRefusedError('wrongCode');
-  // The person's enrolment in the session's cohort: an equality filter on the cohort.
-  const enrolment = (await enrolmentsOfCohort(session.cohortId, 'enrolled')).find((e) => e.participantIds.includes(account.id));
+  // The person's enrolment in the session's cohort, from the enrolments that list them (point lookups).
+  const enrolment = await enrolmentAsParticipant(account.id, session.cohortId);
   if (!enrolment) throw new CheckInRefusedError('notEnrolled');
 
   const { opensAt, closesAt } = checkInWindow(session);
@@ -55,8 +55,8 @@ export async function checkIn(account: AccountView, typedCode: string, now: Date
   if (now > closesAt) throw new CheckInRefusedError('closed');
 
   const summary = { position: session.position, startsAt: session.startsAt };
-  const existing = await AttendanceMark.findOne({ sessionId: session.id, accountId: account.id }, { status: 1 }).lean();
-  if (existing && ATTENDED.includes(existing.status)) return { status: existing.status, alreadyCheckedIn: true, session: summary };
+  const existing = await markOf(session.id, account.id);
+  if (existing && ATTENDED.includes(existing)) return { status: existing, alreadyCheckedIn: true, session: summary };
   const status = arrivalStatus(session, now);
   await recordMark({ session: { _id: session.id, cohortId: session.cohortId }, accountId: account.id, companyId: enrolment.companyId, status, via: 'check-in', by: account.id, at: now });
   return { status, alreadyCheckedIn: false, session: summary };

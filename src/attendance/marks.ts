@@ -1,5 +1,5 @@
 import { unlessTaken } from '../shared/db/claims.js';
-import { AttendanceChange, AttendanceMark, type AttendanceStatus, type MarkSource } from './attendance.model.js';
+import { AttendanceChange, AttendanceMark, markKey, type AttendanceStatus, type MarkSource } from './attendance.model.js';
 import type { Id } from './roster.js';
 
 export interface MarkInput {
@@ -14,13 +14,13 @@ export interface MarkInput {
 
 /**
  * Sets one person's status at a session and logs the change. The mark is an
- * upsert under the unique {sessionId, accountId} index: when two first marks
- * race, the losing insert fails with a duplicate key and is retried as an update.
+ * upsert under its derived `_id` (markKey): when two first marks race, the
+ * losing insert fails with a duplicate key and is retried as an update.
  */
 export async function recordMark(input: MarkInput): Promise<void> {
-  const key = { sessionId: input.session._id, accountId: input.accountId };
+  const key = { _id: markKey(input.session._id, input.accountId) };
   const values = {
-    cohortId: input.session.cohortId, companyId: input.companyId, status: input.status,
+    sessionId: input.session._id, accountId: input.accountId, cohortId: input.session.cohortId, companyId: input.companyId, status: input.status,
     via: input.via, markedBy: input.by, markedAt: input.at,
   };
   await unlessTaken(
@@ -31,6 +31,11 @@ export async function recordMark(input: MarkInput): Promise<void> {
     sessionId: input.session._id, cohortId: input.session.cohortId, companyId: input.companyId,
     accountId: input.accountId, status: input.status, via: input.via, by: input.by, at: input.at,
   });
+}
+
+/** The current status of one person at one session, if marked; one point lookup. */
+export async function markOf(sessionId: Id, accountId: Id): Promise<AttendanceStatus | undefined> {
+  return (await AttendanceMark.findById(markKey(sessionId, accountId), { status: 1 }).lean())?.status;
 }
 
 /** The current marks of a session, keyed by account id. */

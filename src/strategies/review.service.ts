@@ -1,4 +1,4 @@
-import { trusted, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { AccountView } from '../accounts/index.js';
 import { companiesByIds, namesByIds, rolesByIds } from '../accounts/queries.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -10,6 +10,7 @@ import type { ReviewInput } from './schemas.js';
 import { type StrategySection } from './sections.js';
 import { Strategy, StrategyComment, StrategyReviewer, StrategyTransition, type StrategyDoc, type StrategyStatus } from './strategy.model.js';
 import { currentContent } from './workbook.service.js';
+import { byUpdatedDesc, selfPacedStrategies, strategiesOfCohort, type StrategyRow } from './lists.js';
 import { insertOnce, unlessTaken } from '../shared/db/claims.js';
 import type { MessageKey } from '../shared/i18n/index.js';
 
@@ -123,28 +124,20 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       return grouped;
     },
 
-    /** The strategies a trainer reviews: those of the cohorts they teach and those assigned to them. */
+    /** The strategies a trainer reviews: those of the cohorts they teach and those assigned to them; cached lists (lists.ts). */
     async reviewQueue(actor: AccountView) {
       if (!actor.roles.includes('trainer')) throw new ForbiddenError();
-      const trainerId = new Types.ObjectId(actor.id);
-      const [cohorts, assigned] = await Promise.all([
-        cohortsTaughtBy(trainerId),
-        StrategyReviewer.find({ trainerId }, { strategyId: 1 }).lean(),
-      ]);
-      const strategies = await Strategy.find({ $or: [
-        { cohortId: trusted({ $in: cohorts.map((c) => new Types.ObjectId(c.id)) }) },
-        { _id: trusted({ $in: assigned.map((a) => a.strategyId) }) },
-      ] }).sort({ updatedAt: -1 }).lean();
+      const cohorts = await cohortsTaughtBy(actor.id);
+      const [ofCohorts, selfPaced] = await Promise.all([Promise.all(cohorts.map((c) => strategiesOfCohort(c.id))), selfPacedStrategies()]);
+      const strategies = [...ofCohorts.flat(), ...selfPaced.filter((s) => s.trainerId === actor.id)].sort(byUpdatedDesc);
       return describe(strategies, new Map(cohorts.map((c) => [c.id, c.title])));
     },
 
-    /** Self-paced strategies with their assigned trainer, for coordinators and admins. */
+    /** Self-paced strategies with their assigned trainer, for coordinators and admins; a cached list (lists.ts). */
     async selfPacedStrategies(actor: AccountView) {
       assertAssigner(actor);
-      const strategies = await Strategy.find({ cohortId: trusted({ $exists: false }) }).sort({ updatedAt: -1 }).lean();
-      const assignments = await StrategyReviewer.find({ strategyId: trusted({ $in: strategies.map((s) => s._id) }) }).lean();
-      const trainerOf = new Map(assignments.map((a) => [String(a.strategyId), String(a.trainerId)]));
-      return (await describe(strategies, new Map())).map((row) => ({ ...row, trainerId: trainerOf.get(row.id) }));
+      const strategies = (await selfPacedStrategies()).sort(byUpdatedDesc);
+      return (await describe(strategies, new Map())).map((row, i) => ({ ...row, trainerId: strategies[i]!.trainerId }));
     },
 
     /** A coordinator or admin names the trainer who reviews a self-paced strategy. */
@@ -168,12 +161,12 @@ function assertAssigner(actor: AccountView): void {
 }
 
 /** Strategy rows for lists: company name, cohort title and status; each company is one point lookup. */
-async function describe(strategies: StrategyDoc[], cohortTitles: Map<string, string>) {
+async function describe(strategies: StrategyRow[], cohortTitles: Map<string, string>) {
   const companies = await companiesByIds(strategies.map((s) => s.companyId));
   const companyName = new Map(companies.map((c) => [c.id, c.name]));
   return strategies.map((s) => ({
-    id: String(s._id), company: companyName.get(String(s.companyId)) ?? '?', status: s.status, courseSlug: s.courseSlug,
-    cohortTitle: s.cohortId ? cohortTitles.get(String(s.cohortId)) : undefined, updatedAt: s.updatedAt,
+    id: s.id, company: companyName.get(s.companyId) ?? '?', status: s.status, courseSlug: s.courseSlug,
+    cohortTitle: s.cohortId ? cohortTitles.get(s.cohortId) : undefined, updatedAt: s.updatedAt,
   }));
 }
 

@@ -29,6 +29,14 @@ strategySchema.index({ cohortId: 1 });
 
 // Reports cache a cohort's strategies (shared/db/fresh-cache.ts): every write of one says which cohort changed.
 noteChangesOf(strategySchema, { scopesOf: byField('cohortId', scopes.cohort) });
+// The self-paced list is cached too (lists.ts): the enrolment key, set on every stored strategy, says which ones are self-paced.
+noteChangesOf(strategySchema, { scopesOf: selfPacedNotes });
+
+/** The self-paced scope for a strategy of a course (`course:<slug>`), none for a cohort's; undefined when the row does not say. */
+function selfPacedNotes(row: Record<string, unknown>): string[] | undefined {
+  if (typeof row.enrolmentKey !== 'string') return undefined;
+  return row.enrolmentKey.startsWith('course:') ? [scopes.selfPaced] : [];
+}
 
 export type StrategyDoc = InferSchemaType<typeof strategySchema> & { _id: Types.ObjectId };
 export const Strategy = mongoose.model('Strategy', strategySchema);
@@ -90,5 +98,8 @@ const reviewerSchema = new Schema({
 
 reviewerSchema.index({ strategyId: 1 }, { unique: true });
 reviewerSchema.index({ trainerId: 1 });
+
+// Every assignment is of a self-paced strategy, which the cached self-paced list shows with its reviewer (lists.ts).
+noteChangesOf(reviewerSchema, { scopesOf: () => [scopes.selfPaced] });
 
 export const StrategyReviewer = mongoose.model('StrategyReviewer', reviewerSchema);

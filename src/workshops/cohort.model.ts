@@ -49,8 +49,10 @@ workshopSessionSchema.index({ cohortId: 1, position: 1 }, { unique: true });
 workshopSessionSchema.index({ gardenId: 1, startsAt: 1 });
 workshopSessionSchema.index({ startsAt: 1 });
 
-// Pages cache what they show of a cohort: every write of a session says which cohort changed.
-noteChangesOf(workshopSessionSchema, { scopesOf: byField('cohortId', scopes.cohort) });
+// Pages cache what they show of a cohort: every write of a session says which cohort changed, and
+// that its sessions did, for the lists of sessions that a mark or an enrolment leaves as they are.
+const cohortOfSession = byField('cohortId', scopes.cohort);
+noteChangesOf(workshopSessionSchema, { scopesOf: (row) => cohortOfSession(row)?.concat(scopes.sessions(row.cohortId)) });
 
 export type WorkshopSessionDoc = InferSchemaType<typeof workshopSessionSchema> & { _id: Types.ObjectId };
 export const WorkshopSession = mongoose.model('WorkshopSession', workshopSessionSchema);

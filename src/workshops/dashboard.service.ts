@@ -4,7 +4,7 @@ import { scopes } from '../shared/db/change-notes.js';
 import { readThroughCache } from '../shared/db/fresh-cache.js';
 import { findEachById } from '../shared/db/point-lookups.js';
 import { Cohort, WorkshopSession } from './cohort.model.js';
-import { Enrolment } from './enrolment.model.js';
+import { enrolmentsOfCompany } from './enrolments-of.js';
 import { Garden } from './garden.model.js';
 import { cohortsOfGardens } from './queries.js';
 import { cohortsTaughtBy, gardensCoordinatedBy } from './staff.js';
@@ -22,9 +22,9 @@ interface DashboardSession { id: string; position: number; startsAt: Date; endsA
 
 const listed = (c: { _id: Types.ObjectId; title: string; gardenId: Types.ObjectId }): ListedCohort => ({ id: String(c._id), title: c.title, gardenId: String(c.gardenId) });
 
-/** A cohort's sessions that are not cancelled, by start time; cached per cohort, so two point lookups while unchanged. */
+/** A cohort's sessions that are not cancelled, by start time; cached per cohort, so two point lookups while its sessions are unchanged. */
 function sessionsShownOf(cohortId: string): Promise<DashboardSession[]> {
-  return readThroughCache(`dashboard-sessions:${cohortId}`, [scopes.cohort(cohortId)], async () => {
+  return readThroughCache(`dashboard-sessions:${cohortId}`, [scopes.sessions(cohortId)], async () => {
     const sessions = await WorkshopSession.find({ cohortId: new Types.ObjectId(cohortId) }, { position: 1, startsAt: 1, endsAt: 1, status: 1 }).sort({ startsAt: 1 }).lean();
     return sessions.filter((s) => s.status !== 'cancelled').map((s) => ({ id: String(s._id), position: s.position, startsAt: s.startsAt, endsAt: s.endsAt }));
   });
@@ -32,11 +32,12 @@ function sessionsShownOf(cohortId: string): Promise<DashboardSession[]> {
 
 /**
  * The cohorts on a person's dashboard: their company's, the ones they teach, and their gardens'.
- * Cohorts and gardens named by id are point lookups (see findEachById); the ones a person teaches or
- * coordinates, a garden's cohorts and a cohort's sessions are caches proven fresh by point lookups.
+ * Cohorts and gardens named by id are point lookups (see findEachById); a company's enrolments, the
+ * cohorts a person teaches or coordinates, a garden's cohorts and a cohort's sessions are caches
+ * proven fresh by point lookups.
  */
 export async function dashboardCohorts(account: AccountView, now: Date) {
-  const enrolments = account.companyId ? await Enrolment.find({ companyId: account.companyId }).lean() : [];
+  const enrolments = account.companyId ? await enrolmentsOfCompany(account.companyId) : [];
   const gardens = account.roles.includes('coordinator') ? await gardensCoordinatedBy(account.id) : [];
   const [enrolledIn, teaching, coordinating] = await Promise.all([
     findEachById(enrolments.map((e) => e.cohortId), (cohortId) => Cohort.findById(cohortId).lean()).then((cohorts) => cohorts.map(listed)),

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { byField, noteChangesOf, scopes } from '../shared/db/change-notes.js';
+import { notesOfIdsIn } from './staff-notes.js';
 
 /**
  * A company's place in a cohort: enrolled (it holds a seat) or waitlisted.
@@ -20,6 +21,10 @@ enrolmentSchema.index({ participantIds: 1 });
 
 // Pages cache a cohort's roster (shared/db/fresh-cache.ts): every write of an enrolment says which cohort changed.
 noteChangesOf(enrolmentSchema, { scopesOf: byField('cohortId', scopes.cohort) });
+// Dashboards and feeds cache a company's enrolments and the enrolments that list a person (enrolments-of.ts):
+// every write naming the company or the person says so. Neither cache needs more, as readers check each row by _id.
+noteChangesOf(enrolmentSchema, notesOfIdsIn('companyId', scopes.company));
+noteChangesOf(enrolmentSchema, notesOfIdsIn('participantIds', scopes.participant));
 
 export type EnrolmentDoc = InferSchemaType<typeof enrolmentSchema> & { _id: Types.ObjectId };
 export const Enrolment = mongoose.model('Enrolment', enrolmentSchema);

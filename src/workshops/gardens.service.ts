@@ -7,7 +7,8 @@ import type { DomainEvents } from '../shared/events.js';
 import { assertManagesGarden } from './access.js';
 import { applyCalendarChange, finishCalendarChange, recordCalendarChange, wholeCohortChange, type NewCalendarChange } from './calendar-changes.js';
 import { Cohort } from './cohort.model.js';
-import { Garden } from './garden.model.js';
+import { Garden, type GardenDoc } from './garden.model.js';
+import { gardensCoordinatedBy } from './staff.js';
 import type { GardenInput } from './schemas.js';
 
 async function assertCoordinators(ids: string[]): Promise<Types.ObjectId[]> {
@@ -27,11 +28,12 @@ function fields(input: GardenInput) {
   return rest;
 }
 
-/** The gardens an account may manage: all for admins, their own for coordinators. */
+const byRegionAndName = (a: GardenDoc, b: GardenDoc) => (a.region < b.region ? -1 : a.region > b.region ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The gardens an account may manage: all for admins, their own for coordinators (point lookups, see staff.ts). */
 export async function listManagedGardens(account: AccountView) {
-  const filter = account.roles.includes('admin') ? {} : { coordinatorIds: new Types.ObjectId(account.id) };
-  const gardens = await Garden.find(filter).sort({ region: 1, name: 1 }).lean();
-  return gardens.map((g) => ({ id: String(g._id), name: g.name, region: g.region, municipality: g.municipality, rooms: g.rooms }));
+  const gardens = account.roles.includes('admin') ? await Garden.find({}).lean() : await gardensCoordinatedBy(account.id);
+  return gardens.sort(byRegionAndName).map((g) => ({ id: String(g._id), name: g.name, region: g.region, municipality: g.municipality, rooms: g.rooms }));
 }
 
 /** Admins create gardens and bind coordinators to them. */

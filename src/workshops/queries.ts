@@ -7,7 +7,8 @@ import { Enrolment } from './enrolment.model.js';
 import { Garden } from './garden.model.js';
 import { scopes } from '../shared/db/change-notes.js';
 import { readThroughCache } from '../shared/db/fresh-cache.js';
-import { gardensCoordinatedBy, staffPostsOf } from './staff.js';
+import { cohortsTaughtBy as cohortDocsTaughtBy, gardensCoordinatedBy, staffPostsOf } from './staff.js';
+import { enrolmentsListing, enrolmentsOfCompany } from './enrolments-of.js';
 
 /** The ids of the gardens this account coordinates. */
 export async function gardenIdsCoordinatedBy(accountId: string): Promise<string[]> {
@@ -63,10 +64,9 @@ export async function cohortById(cohortId: Id): Promise<CohortView | undefined> 
   return c ? toCohortView(c) : undefined;
 }
 
-/** The cohorts that name this person as a trainer; none for a malformed id. */
+/** The cohorts that name this person as a trainer, in the order they were created; none for a malformed id. Point lookups (staff.ts). */
 export async function cohortsTaughtBy(accountId: Id): Promise<CohortView[]> {
-  const id = toObjectId(accountId);
-  return id ? (await Cohort.find({ trainerIds: id }).lean()).map(toCohortView) : [];
+  return (await cohortDocsTaughtBy(accountId)).map(toCohortView);
 }
 
 /** One garden: its name, where it is and who coordinates it; undefined for an unknown or malformed id. */
@@ -138,10 +138,15 @@ const toSessionView = (s: WorkshopSessionDoc): SessionView => ({
   checkInCode: s.checkInCode ?? undefined,
 });
 
-/** A cohort's sessions by start time; none for an unknown or malformed id. */
+// Only present fields are cached: an undefined field would come back from the cache as null.
+const withoutUndefined = <T extends object>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
+
+/** A cohort's sessions by start time; none for an unknown or malformed id. Cached per cohort: two point lookups while its sessions are unchanged. */
 export async function sessionsOfCohort(cohortId: Id): Promise<SessionView[]> {
   const id = toObjectId(cohortId);
-  return id ? (await WorkshopSession.find({ cohortId: id }).sort({ startsAt: 1 }).lean()).map(toSessionView) : [];
+  if (!id) return [];
+  return readThroughCache(`sessions-of-cohort:${String(id)}`, [scopes.sessions(id)], async () =>
+    (await WorkshopSession.find({ cohortId: id }).sort({ startsAt: 1 }).lean()).map((s) => withoutUndefined(toSessionView(s))));
 }
 
 /** The session, not cancelled, that holds this check-in code; two point lookups (see check-in-code.model.ts). */
@@ -185,14 +190,20 @@ export async function enrolmentsOfCohort(cohortId: Id, status?: EnrolmentStatus)
   return (await Enrolment.find({ cohortId, ...(status ? { status } : {}) }, ENROLMENT_FIELDS).lean()).map(toEnrolmentView);
 }
 
-/** The ids of the cohorts where this person is a participant of an enrolled company. */
+/** The ids of the cohorts where this person is a participant of an enrolled company; point lookups (enrolments-of.ts). */
 export async function cohortIdsWhereParticipant(accountId: Id): Promise<string[]> {
-  return (await Enrolment.find({ participantIds: accountId, status: 'enrolled' }, { cohortId: 1 }).lean()).map((e) => String(e.cohortId));
+  return (await enrolmentsListing(accountId)).filter((e) => e.status === 'enrolled').map((e) => String(e.cohortId));
 }
 
-/** The ids of the cohorts where this company holds a seat (enrolled, not pending or waitlisted). */
+/** The enrolled company's enrolment in this cohort that lists the person as a participant, if any; point lookups (enrolments-of.ts). */
+export async function enrolmentAsParticipant(accountId: Id, cohortId: Id): Promise<EnrolmentView | undefined> {
+  const enrolment = (await enrolmentsListing(accountId)).find((e) => e.status === 'enrolled' && String(e.cohortId) === String(cohortId));
+  return enrolment ? toEnrolmentView(enrolment) : undefined;
+}
+
+/** The ids of the cohorts where this company holds a seat (enrolled, not pending or waitlisted); point lookups (enrolments-of.ts). */
 export async function cohortIdsWhereEnrolled(companyId: Id): Promise<string[]> {
-  return (await Enrolment.find({ companyId, status: 'enrolled' }, { cohortId: 1 }).lean()).map((e) => String(e.cohortId));
+  return (await enrolmentsOfCompany(companyId)).filter((e) => e.status === 'enrolled').map((e) => String(e.cohortId));
 }
 
 /** The gardens a person coordinates or teaches a cohort of, by name. */

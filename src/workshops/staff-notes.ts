@@ -11,5 +11,11 @@ function idsIn(value: unknown): string[] {
   return [];
 }
 
+/**
+ * Change notes for every id a write names in `field`, one scope each. A write that does not name the field is
+ * not noted, so a cache built on these notes lists a superset (see staff.ts): readers check each row by `_id`.
+ */
+export const notesOfIdsIn = (field: string, scope: (id: string) => string): ChangeNotes => ({ scopesOf: (row) => idsIn(row[field]).map(scope) });
+
 /** Change notes for a model whose `field` lists staff: every person a write names there. */
-export const staffNotes = (field: string): ChangeNotes => ({ scopesOf: (row) => idsIn(row[field]).map(scopes.staff) });
+export const staffNotes = (field: string): ChangeNotes => notesOfIdsIn(field, scopes.staff);

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { Types } from 'mongoose';
 import { AttendanceChange, AttendanceMark } from '../../src/attendance/attendance.model.js';
+import { rekeyAttendanceMarks } from '../../src/attendance/rekey.js';
 import { toAccountView } from '../../src/accounts/accounts.service.js';
 import { checkIn as checkInService, ensureCheckInCode } from '../../src/attendance/check-in.service.js';
 import { CheckInRefusedError } from '../../src/attendance/errors.js';
@@ -114,6 +116,25 @@ describe('attendance', () => {
       expect(await claimOlderCheckInCodes()).to.equal(0);
       expect((await checkIn(participant, 'KQ7M2X')).status).to.equal(302);
       expect(await marks()).to.have.length(1);
+    });
+
+    it('when a mark was stored under an ObjectId before marks had derived ids, then after the start-up step check-in finds it, and a second run moves nothing', async () => {
+      const { session, code } = await sessionStarting(0);
+      // As an older database holds it: under the unique index the derived _id replaced.
+      await AttendanceMark.collection.createIndex({ sessionId: 1, accountId: 1 }, { unique: true });
+      await AttendanceMark.collection.insertOne({
+        _id: new Types.ObjectId() as never, sessionId: session._id, cohortId: setting.cohort._id, companyId: setting.companies[0]!.company._id,
+        accountId: accountId(), status: 'present', via: 'register', markedBy: setting.trainer._id, markedAt: t.clock.now(),
+      });
+      expect(await rekeyAttendanceMarks()).to.equal(1);
+      expect(await rekeyAttendanceMarks()).to.equal(0);
+      const [mark] = await marks();
+      expect(mark?._id).to.equal(`${session._id}:${accountId()}`);
+      const again = await checkIn(participant, code);
+      expect(again.status).to.equal(302);
+      expect((await participant.get(again.headers.location!).expect(200)).text).to.contain('Du er allerede registrert');
+      expect((await marks()).map((m) => m.status)).to.deep.equal(['present']);
+      expect(await AttendanceChange.countDocuments()).to.equal(0);
     });
 
     it('when the session is cancelled, then its code is refused', async () => {

@@ -13,6 +13,8 @@ interface Page {
   as?: string;
   /** Collections the page may filter by top-level equality: their size does not grow with the programme. */
   smallEquality?: string[];
+  /** Collections the page still reads whole for a part it does not own; its other commands are asserted. */
+  knownScans?: string[];
   /** Not yet redesigned: measured and printed with PAGE_BUDGET_REPORT=1, not asserted. */
   overBudget?: true;
 }
@@ -31,7 +33,7 @@ async function pagesOf(seeded: Awaited<ReturnType<typeof seedDemo>>): Promise<Pa
     // Trainers' uploads per module: a few files each, not a collection that grows with cohorts or companies.
     { name: 'module page', path: '/courses/digital-strategy/modules/being-found-online', as: PARTICIPANT, smallEquality: ['materials'] },
     { name: 'module page (trainer)', path: '/courses/digital-strategy/modules/being-found-online', as: TRAINER, smallEquality: ['materials'] },
-    { name: 'dashboard (participant)', path: '/dashboard', as: PARTICIPANT, overBudget: true },
+    { name: 'dashboard (participant)', path: '/dashboard', as: PARTICIPANT },
     { name: 'dashboard (coordinator)', path: '/dashboard', as: COORDINATOR },
     { name: 'dashboard (trainer)', path: '/dashboard', as: TRAINER },
     { name: 'dashboard (admin)', path: '/dashboard', as: ADMIN },
@@ -39,10 +41,13 @@ async function pagesOf(seeded: Awaited<ReturnType<typeof seedDemo>>): Promise<Pa
     { name: 'public cohort page', path: `/workshops/${froya.id}`, overBudget: true },
     { name: 'public cohort page (participant)', path: `/workshops/${froya.id}`, as: PARTICIPANT, overBudget: true },
     { name: 'strategy page', path: `/strategies/${String(strategy?._id)}`, as: TRAINER, overBudget: true },
-    { name: 'review queue', path: '/reviews', as: TRAINER, overBudget: true },
+    { name: 'review queue', path: '/reviews', as: TRAINER },
+    // The trainer picker lists every trainer: one filter on users by role (accounts' accountsWithRole).
+    { name: 'self-paced strategies', path: '/strategy-reviewers', as: COORDINATOR, knownScans: ['users'] },
+    { name: 'gardens list', path: '/gardens', as: COORDINATOR },
     { name: 'outbox', path: '/outbox', as: COORDINATOR, overBudget: true },
     { name: 'outbox (admin)', path: '/admin/mail', as: ADMIN, overBudget: true },
-    { name: 'personal feed', path: feed, overBudget: true },
+    { name: 'personal feed', path: feed },
   ].filter((page) => process.env.PAGE_BUDGET_REPORT || !page.overBudget) as Page[];
 }
 
@@ -101,7 +106,7 @@ describe('page budget: dashboards, public pages, strategies, outbox, feed, modul
       if (page.overBudget) continue;
       if (after.commands.length !== before.commands.length) problems.push(`${page.name}: ${before.commands.length} → ${after.commands.length} commands`);
       const smallSet = new Set(page.smallEquality ?? []);
-      for (const command of after.commands) {
+      for (const command of after.commands.filter((c) => !page.knownScans?.includes(c.collection))) {
         const reason = scanReason(command, smallSet);
         if (reason) problems.push(`${page.name}: ${reason}`);
       }

@@ -289,6 +289,10 @@ describe('strategies: submission and review', () => {
       expect((await decide(assignedAgent, id, 'approve')).status).to.equal(302);
       expect(await statusOf(id)).to.equal('approved');
       expect((await ownerAgent.get('/strategy-reviewers')).status).to.equal(403);
+      // The lists are cached (lists.ts): the assignment and the approval show on the next view.
+      const after = (await coordinatorAgent.get('/strategy-reviewers').expect(200)).text;
+      expect(after).to.contain(`<option value="${String(assigned._id)}" selected>`).and.contain('Godkjent');
+      expect((await (await agentFor(t.app, other)).get('/reviews').expect(200)).text).to.not.contain('Nettbutikken AS');
     });
   });
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Types, type Model } from 'mongoose';
-import { AttendanceChange, AttendanceMark } from '../../src/attendance/attendance.model.js';
+import { AttendanceChange, AttendanceMark, markKey } from '../../src/attendance/attendance.model.js';
 import { Company } from '../../src/accounts/company.model.js';
 import { User } from '../../src/accounts/user.model.js';
 import { MaturityAssessment } from '../../src/strategies/maturity/assessment.model.js';
@@ -54,11 +54,11 @@ async function padUnit(): Promise<void> {
     participantIds: users.slice(i * 2, i * 2 + 2).map((u) => u._id),
   }));
   const marks = enrolments.flatMap((e) => sessions.filter((s) => s.cohortId === e.cohortId).flatMap((s) => e.participantIds.map((accountId) => ({
-    _id: id(), sessionId: s._id, cohortId: e.cohortId, companyId: e.companyId, accountId, status: 'present', via: 'register', markedBy: coordinator, markedAt: s.startsAt,
+    _id: markKey(s._id, accountId), sessionId: s._id, cohortId: e.cohortId, companyId: e.companyId, accountId, status: 'present', via: 'register', markedBy: coordinator, markedAt: s.startsAt,
   }))));
   // Orphans: marks of sessions, cohorts and people that do not exist, up to ~2,500 marks a unit.
-  const orphanMarks = Array.from({ length: 2500 - marks.length }, () => ({
-    _id: id(), sessionId: id(), cohortId: id(), companyId: id(), accountId: id(), status: 'late', via: 'check-in', markedBy: id(), markedAt: new Date(now),
+  const orphanMarks = Array.from({ length: 2500 - marks.length }, () => ({ sessionId: id(), accountId: id() })).map((mark) => ({
+    ...mark, _id: markKey(mark.sessionId, mark.accountId), cohortId: id(), companyId: id(), status: 'late', via: 'check-in', markedBy: id(), markedAt: new Date(now),
   }));
   const strategies = [...enrolments.map((e) => ({ cohortId: e.cohortId, companyId: e.companyId })), ...Array.from({ length: 30 }, () => ({ cohortId: id(), companyId: id() }))]
     .map((s) => ({ _id: id(), ...s, enrolmentKey: `cohort:${s.cohortId}`, courseSlug: 'digital-strategy', status: 'submitted' }));

@@ -5,10 +5,18 @@ import { noteChange } from './fresh-cache.js';
 export const scopes = {
   /** Everything about one cohort's sessions, enrolments, marks and strategies. */
   cohort: (cohortId: unknown) => `cohort:${String(cohortId)}`,
+  /** One cohort's sessions only (a session's write notes `cohort` too): lists of sessions need not be rebuilt for every mark. */
+  sessions: (cohortId: unknown) => `sessions:${String(cohortId)}`,
   /** The cohorts of one garden. */
   garden: (gardenId: unknown) => `garden:${String(gardenId)}`,
   /** The cohorts one person teaches and the gardens they coordinate. */
   staff: (personId: unknown) => `staff:${String(personId)}`,
+  /** The enrolments of one company. */
+  company: (companyId: unknown) => `company:${String(companyId)}`,
+  /** The enrolments that list one person as a participant. */
+  participant: (personId: unknown) => `participant:${String(personId)}`,
+  /** Self-paced strategies (no cohort) and the reviewers assigned to them. */
+  selfPaced: 'self-paced',
   /** Names and email addresses of people and companies, which pages show beside their rows. */
   people: 'people',
 } as const;
