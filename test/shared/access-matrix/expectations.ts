@@ -262,9 +262,10 @@ export const GROUPS: Record<string, Group> = {
     params: (ids) => ({ id: ids.selfPacedStrategyId }),
     routes: {
       'GET /reviews': { expect: only(['trainer', 'otherTrainer']) },
+      // Every coordinator has the list, showing the self-paced strategies of their gardens' companies.
       'GET /strategy-reviewers': { expect: anyCoordinator },
-      // Self-paced strategies belong to no garden: any coordinator assigns their reviewer (by design).
-      'POST /strategy-reviewers/:id': { expect: anyCoordinator, body: (ids) => ({ trainerId: ids.trainerId }) },
+      // The self-paced company is enrolled in the garden's cohort: its coordinator assigns; to another garden's it does not exist.
+      'POST /strategy-reviewers/:id': { expect: with_(managers, { otherCoordinator: 404 }), body: (ids) => ({ trainerId: ids.trainerId }) },
     },
   },
 };
