@@ -7,7 +7,7 @@ import { flash } from '../shared/http/context.js';
 import { requireAccount, requireRole } from '../shared/http/guards.js';
 import { sendMaterial } from './download.js';
 import { ACCEPTED_KINDS, acceptAttribute } from './file-kinds.js';
-import { deleteMaterial, findMaterial, listMaterialsForModule, readMaterialContent, storeMaterial } from './materials.service.js';
+import { deleteMaterial, findMaterial, listMaterialsToManage, readMaterialContent, storeMaterial } from './materials.service.js';
 import { uploadMaterialSchema } from './schemas.js';
 import { sizeLabel } from '../shared/i18n/format.js';
 import { uploadReader } from './upload.js';
@@ -41,7 +41,7 @@ export function materialsRoutes(deps: MaterialsRoutesDeps): Router {
 
   /** The upload form, with what was typed, the reasons for a refusal and the module's current materials. */
   async function renderForm(req: Request, res: Response, place: { course: string; module: string }, extra: object = {}) {
-    const materials = await listMaterialsForModule(place.course, place.module);
+    const materials = await listMaterialsToManage(req.account!, place.course, place.module);
     res.render('materials/new', {
       values: {},
       ...extra,
@@ -92,7 +92,7 @@ export function materialsRoutes(deps: MaterialsRoutesDeps): Router {
   });
 
   router.post('/materials/:id/delete', ...staffOnly, async (req, res) => {
-    const removed = await deleteMaterial(String(req.params.id));
+    const removed = await deleteMaterial(req.account!, String(req.params.id));
     flash(req, 'success', 'materials.deleted', { title: removed.title });
     res.redirect(modulePath(removed.courseSlug, removed.moduleSlug));
   });

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Types } from 'mongoose';
-import { NotFoundError, ValidationError } from '../shared/errors.js';
+import type { AccountView } from '../accounts/index.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { mayDeleteMaterial } from './access.js';
 import { FileTooLargeError } from './errors.js';
 import { detectFileKind } from './file-kinds.js';
 import { sanitiseFileName } from './file-name.js';
@@ -36,6 +38,8 @@ export interface MaterialFile extends MaterialSummary {
   moduleSlug: string;
   sha256: string;
   gridFsId: Types.ObjectId;
+  uploadedBy: string;
+  sessionId?: string;
 }
 
 function toSummary(doc: { _id: Types.ObjectId; title: string; fileName: string; size: number; contentType: string }): MaterialSummary {
@@ -80,6 +84,15 @@ export async function listMaterialsForModule(courseSlug: string, moduleSlug: str
   return docs.map(toSummary);
 }
 
+/** The materials of one course module for the upload page, each saying whether this account may delete it. */
+export async function listMaterialsToManage(account: AccountView, courseSlug: string, moduleSlug: string): Promise<Array<MaterialSummary & { canDelete: boolean }>> {
+  const docs = await Material.find({ courseSlug, moduleSlug }).sort({ createdAt: 1, _id: 1 }).lean();
+  return Promise.all(docs.map(async (doc) => ({
+    ...toSummary(doc),
+    canDelete: await mayDeleteMaterial(account, { uploadedBy: String(doc.uploadedBy), ...(doc.sessionId ? { sessionId: String(doc.sessionId) } : {}) }),
+  })));
+}
+
 /** One material for download; an unknown or malformed id is NotFound. */
 export async function findMaterial(id: string): Promise<MaterialFile> {
   const materialId = toObjectId(id);
@@ -87,6 +100,7 @@ export async function findMaterial(id: string): Promise<MaterialFile> {
   if (!doc) throw new NotFoundError('materials.errors.notFound');
   return {
     ...toSummary(doc), courseSlug: doc.courseSlug, moduleSlug: doc.moduleSlug, sha256: doc.sha256, gridFsId: doc.gridFsId,
+    uploadedBy: String(doc.uploadedBy), ...(doc.sessionId ? { sessionId: String(doc.sessionId) } : {}),
   };
 }
 
@@ -95,9 +109,13 @@ export function readMaterialContent(material: MaterialFile, range?: { start: num
   return readFile(material.gridFsId, range);
 }
 
-/** Removes a material's record, then its content; returns where it belonged so the caller can go back there. */
-export async function deleteMaterial(id: string): Promise<{ title: string; courseSlug: string; moduleSlug: string }> {
+/**
+ * Removes a material's record, then its content, when the account may (access.ts: its uploader,
+ * its garden's coordinators, admins); returns where it belonged so the caller can go back there.
+ */
+export async function deleteMaterial(account: AccountView, id: string): Promise<{ title: string; courseSlug: string; moduleSlug: string }> {
   const material = await findMaterial(id);
+  if (!(await mayDeleteMaterial(account, material))) throw new ForbiddenError('materials.errors.notYours');
   // Record first: a failure in between leaves unreferenced chunks, never a listed material without content.
   await Material.deleteOne({ _id: material.id });
   await removeFile(material.gridFsId);

@@ -31,6 +31,7 @@ export const materialsMessages = defineMessages({
     badForm: 'Skjemaet kom ikke fram som forventet. Last inn siden på nytt og velg én fil.',
     notFound: 'Vi finner ikke dette materiellet. Det kan være slettet.',
     notEnrolled: 'Materiellet hører til et kurs bedriften din ikke er meldt på.',
+    notYours: 'Bare den som lastet opp materiellet, koordinatorene i næringshagen og administratorer kan slette det.',
   },
 }, {
   upload: {
@@ -62,5 +63,6 @@ export const materialsMessages = defineMessages({
     badForm: 'The form did not arrive as expected. Reload the page and choose one file.',
     notFound: 'We cannot find this material. It may have been deleted.',
     notEnrolled: 'This material belongs to a course your company is not enrolled in.',
+    notYours: 'Only the person who uploaded this material, the business garden\'s coordinators and administrators can delete it.',
   },
 });

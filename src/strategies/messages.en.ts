@@ -173,9 +173,9 @@ export const strategiesMessagesEn: Shape<typeof strategiesMessagesNb> = {
   assign: {
     title: 'Trainers for online courses',
     heading: 'Trainers for online strategies',
-    intro: 'Companies taking the course online get feedback from the trainer you choose here. Strategies from workshop series are reviewed by the series’ trainers.',
+    intro: 'Companies taking the course online get feedback from the trainer you choose here. You see the companies that are or were in a workshop series of your business garden; a company that has been in no series gets its trainer from an administrator. Strategies from workshop series are reviewed by the series’ trainers.',
     trainer: 'Trainer',
-    none: 'No company has started an online strategy yet.',
+    none: 'No company you can choose a trainer for has started an online strategy yet.',
     save: 'Save',
     saved: 'The trainer is chosen.',
     unassigned: 'Not chosen',

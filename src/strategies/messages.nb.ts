@@ -170,9 +170,9 @@ export const strategiesMessagesNb = {
   assign: {
     title: 'Kursholdere for nettkurs',
     heading: 'Kursholdere for strategier på nett',
-    intro: 'Bedrifter som tar kurset på nett, får tilbakemelding fra kursholderen du velger her. Strategier fra kursrekker vurderes av kursrekkens kursholdere.',
+    intro: 'Bedrifter som tar kurset på nett, får tilbakemelding fra kursholderen du velger her. Du ser bedriftene som er eller har vært med i en kursrekke i næringshagen din; en bedrift som ikke har vært med i noen kursrekke, får kursholder fra en administrator. Strategier fra kursrekker vurderes av kursrekkens kursholdere.',
     trainer: 'Kursholder',
-    none: 'Ingen bedrifter har startet en strategi på nett ennå.',
+    none: 'Ingen bedrifter du kan velge kursholder for, har startet en strategi på nett ennå.',
     save: 'Lagre',
     saved: 'Kursholderen er valgt.',
     unassigned: 'Ikke valgt',

@@ -4,6 +4,7 @@ import { companiesByIds, namesByIds, rolesByIds } from '../accounts/queries.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cohortById, cohortsTaughtBy } from '../workshops/queries.js';
 import { assertComplete } from './completeness.js';
+import { companiesAssignableBy, mayAssignFor } from './assignment-scope.js';
 import { assertCanSeeStrategy, assertCompany, assertReviewer, type StrategyAccess } from './access.js';
 import { notifyCompany, notifyReviewers, type NotifyDeps, type StrategyMail } from './notify.js';
 import type { ReviewInput } from './schemas.js';
@@ -133,18 +134,29 @@ export function createReviewService(deps: NotifyDeps & { now: () => Date }) {
       return describe(strategies, new Map(cohorts.map((c) => [c.id, c.title])));
     },
 
-    /** Self-paced strategies with their assigned trainer, for coordinators and admins; a cached list (lists.ts). */
+    /**
+     * Self-paced strategies with their assigned trainer: every one for an admin, those of its
+     * gardens' companies for a coordinator (see assignment-scope.ts); others do not learn they exist.
+     * The list itself is cached (lists.ts).
+     */
     async selfPacedStrategies(actor: AccountView) {
       assertAssigner(actor);
-      const strategies = (await selfPacedStrategies()).sort(byUpdatedDesc);
+      const companies = await companiesAssignableBy(actor);
+      if (companies !== 'all' && companies.size === 0) return [];
+      const strategies = (await selfPacedStrategies())
+        .filter((s) => companies === 'all' || companies.has(String(s.companyId)))
+        .sort(byUpdatedDesc);
       return (await describe(strategies, new Map())).map((row, i) => ({ ...row, trainerId: strategies[i]!.trainerId }));
     },
 
-    /** A coordinator or admin names the trainer who reviews a self-paced strategy. */
+    /**
+     * A coordinator of the company's garden, or an admin, names the trainer who reviews a
+     * self-paced strategy. To anyone else the strategy does not exist (404), as on the list.
+     */
     async assignReviewer(actor: AccountView, strategyId: string, trainerId: string): Promise<void> {
       assertAssigner(actor);
-      const strategy = Types.ObjectId.isValid(strategyId) ? await Strategy.findById(strategyId, { cohortId: 1 }).lean() : null;
-      if (!strategy || strategy.cohortId) throw new NotFoundError();
+      const strategy = Types.ObjectId.isValid(strategyId) ? await Strategy.findById(strategyId, { cohortId: 1, companyId: 1 }).lean() : null;
+      if (!strategy || strategy.cohortId || !(await mayAssignFor(actor, String(strategy.companyId)))) throw new NotFoundError();
       const [trainer] = await rolesByIds([trainerId]);
       if (!trainer?.roles.includes('trainer')) throw new ValidationError({ trainerId: 'workshops.unknownTrainer' });
       // One reviewer per strategy (unique index): a strategy that has one gets the new one instead.

@@ -8,7 +8,8 @@ import { Strategy, StrategyComment, StrategyTransition, StrategyVersion } from '
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAccount, makeCompany } from '../support/fixtures.js';
 import type { Agent } from '../support/http.js';
-import { makeCohort } from '../workshops/fixtures.js';
+import { Enrolment } from '../../src/workshops/enrolment.model.js';
+import { makeCohort, makeGarden } from '../workshops/fixtures.js';
 import { IncompleteStrategyError } from '../../src/strategies/completeness.js';
 import { agentFor, cohortWorld, post, saveSection, startStrategy, writeSections } from './fixtures.js';
 
@@ -265,9 +266,13 @@ describe('strategies: submission and review', () => {
   });
 
   describe('self-paced strategies', () => {
-    it('when a coordinator assigns a trainer, then that trainer reviews it and another trainer gets 404', async () => {
+    it('when the company\'s garden coordinator assigns a trainer, then that trainer reviews it and another trainer gets 404', async () => {
+      const coordinator = await makeAccount({ roles: ['coordinator'] });
       const company = await makeCompany({ name: 'Nettbutikken AS' });
       const owner = await makeAccount({ companyId: company._id });
+      // The company is the garden's through a cohort it is enrolled in (reviewer-assignment.test.ts has the other cases).
+      const cohort = await makeCohort({ gardenId: (await makeGarden({ coordinatorIds: [coordinator._id] }))._id });
+      await Enrolment.create({ cohortId: cohort._id, companyId: company._id, status: 'enrolled', participantIds: [owner._id] });
       await CourseEnrolment.create({ companyId: company._id, courseSlug: 'digital-strategy' });
       const ownerAgent = await agentFor(t.app, owner);
       const started = await post(ownerAgent, '/strategy', '/strategy/start', { courseSlug: 'digital-strategy' });
@@ -275,7 +280,6 @@ describe('strategies: submission and review', () => {
       await writeSections(ownerAgent, id);
       await post(ownerAgent, `/strategies/${id}`, `/strategies/${id}/submit`, {});
 
-      const coordinator = await makeAccount({ roles: ['coordinator'] });
       const assigned = await makeAccount({ roles: ['trainer'], name: 'Tildelt Trener' });
       const other = await makeAccount({ roles: ['trainer'] });
       const coordinatorAgent = await agentFor(t.app, coordinator);

@@ -54,6 +54,8 @@ const anyCoordinator = only(['coordinator', 'otherCoordinator', 'admin']);
 const managers = only(['coordinator', 'admin']);
 /** Course material is the course staff's: every trainer, coordinator and admin. */
 const courseStaff = only(['trainer', 'otherTrainer', 'coordinator', 'otherCoordinator', 'admin']);
+/** A material is deleted by its uploader (the cohort's trainer), the coordinators of the uploader's garden and admins. */
+const materialKeepers = only(['trainer', 'coordinator', 'admin']);
 /** A cohort's staff: its garden's coordinator, its trainer and admins. */
 const cohortStaff = only(['coordinator', 'trainer', 'admin']);
 /** Who may see a strategy: its company, its reviewer, its cohort's coordinator and admins; to others it does not exist. */
@@ -176,8 +178,8 @@ export const GROUPS: Record<string, Group> = {
       'GET /courses/:course/modules/:module/materials/new': {},
       'POST /courses/:course/modules/:module/materials': { multipart: true },
       'GET /materials/:id': { expect: with_(signedIn, { otherParticipant: 403 }) },
-      // Each role deletes a material of its own, so every answer is about one that exists.
-      'POST /materials/:id/delete': { params: (ids, role) => ({ id: ids.materialIds[role] }) },
+      // Each role is given a material of its own (all the trainer's), so every answer is about one that exists.
+      'POST /materials/:id/delete': { expect: materialKeepers, params: (ids, role) => ({ id: ids.materialIds[role] }) },
     },
   },
   'a company and a cohort': {
@@ -287,9 +289,10 @@ export const GROUPS: Record<string, Group> = {
     params: (ids) => ({ id: ids.selfPacedStrategyId }),
     routes: {
       'GET /reviews': { expect: only(['trainer', 'otherTrainer']) },
+      // Every coordinator has the list, showing the self-paced strategies of their gardens' companies.
       'GET /strategy-reviewers': { expect: anyCoordinator },
-      // Self-paced strategies belong to no garden: any coordinator assigns their reviewer (by design).
-      'POST /strategy-reviewers/:id': { expect: anyCoordinator, body: (ids) => ({ trainerId: ids.trainerId }) },
+      // The self-paced company is enrolled in the garden's cohort: its coordinator assigns; to another garden's it does not exist.
+      'POST /strategy-reviewers/:id': { expect: with_(managers, { otherCoordinator: 404 }), body: (ids) => ({ trainerId: ids.trainerId }) },
     },
   },
 };

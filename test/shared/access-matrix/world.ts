@@ -39,8 +39,9 @@ export async function signedIn(app: Express, email: string): Promise<Caller> {
 /**
  * One world every route is asked about: garden G (coordinator) with a published cohort
  * (trainer, six past sessions) in which company A (participant) is enrolled, with a cohort
- * strategy that has a version, a self-paced strategy, a certificate, a course material, a
- * failed email of the garden and an import job; and an "other" garden, cohort and company
+ * strategy that has a version, a self-paced strategy (so the garden's coordinator names its
+ * reviewer), a certificate, the trainer's course materials (so the garden's coordinator may
+ * delete them), a failed email of the garden and an import job; and an "other" garden, cohort and company
  * (otherCoordinator, otherTrainer, otherParticipant) that have no part in any of it.
  */
 export async function buildWorld(app: Express) {
