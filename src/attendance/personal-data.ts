@@ -1,5 +1,6 @@
 import type { DataSection, DataSubject, Erasure } from '../shared/personal-data.js';
 import { cohortById, sessionById } from '../workshops/queries.js';
+import { insertOnce } from '../shared/db/claims.js';
 import { AttendanceChange, AttendanceMark } from './attendance.model.js';
 
 /*
@@ -37,7 +38,13 @@ export async function personalDataOf(subject: DataSubject): Promise<DataSection>
  */
 export async function erasePerson(erasure: Erasure): Promise<void> {
   const { personId, standIn } = erasure;
-  await AttendanceMark.updateMany({ accountId: personId }, { $set: { accountId: standIn.personId } });
+  // A mark's _id names its session and person (markKey; create gives it), so each moves to the stand-in's _id: the copy
+  // is stored before the original goes, and a repeated run finds the copy there and only deletes.
+  for (const mark of await AttendanceMark.find({ accountId: personId }).lean()) {
+    const { _id, ...fields } = mark;
+    await insertOnce(() => AttendanceMark.create({ ...fields, accountId: standIn.personId }));
+    await AttendanceMark.deleteOne({ _id });
+  }
   await AttendanceMark.updateMany({ markedBy: personId }, { $set: { markedBy: standIn.personId } });
   await AttendanceChange.updateMany({ accountId: personId }, { $set: { accountId: standIn.personId } });
   await AttendanceChange.updateMany({ by: personId }, { $set: { by: standIn.personId } });

@@ -90,7 +90,11 @@ export function createErasureService(deps: ErasureDeps) {
       await removeSessionsOf(deps.sessions.collection, erasure.personId);
       await deps.sessions.index.forget(erasure.personId);
     }
-    else if (step === 'caches') await dropCachedValues(erasure.personId);
+    else if (step === 'caches') {
+      // Cache scopes name people and companies (e.g. `participant:<id>`, `company:<id>`).
+      await dropCachedValues(erasure.personId);
+      if (erasure.companyId && erasure.eraseCompany) await dropCachedValues(erasure.companyId);
+    }
     else await holders()[step].erasePerson(erasure);
   }
 

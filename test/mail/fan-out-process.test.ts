@@ -193,7 +193,8 @@ describe('mail', () => {
     }
 
     it(`when the server is killed (-9) during a move’s fan-out to ${COMPANIES} companies and restarted, then every participant gets exactly one update`, async function () {
-      this.timeout(120_000);
+      // Two server starts under tsx and the fan-out, each with its own deadline below: on a loaded 2-core machine together well over two minutes.
+      this.timeout(240_000);
       // First run: the mail server is down, so nothing arrives before the kill and the outbox shows how far the fan-out got.
       const { sessions, people, moved } = await moveAndFreezeFanOut();
       await killGroup('SIGKILL');
@@ -210,7 +211,8 @@ describe('mail', () => {
     });
 
     it('when the server gets SIGTERM during the fan-out, then it stops cleanly before the database and the restart finishes it', async function () {
-      this.timeout(120_000);
+      // Two server starts under tsx and the fan-out, each with its own deadline below: on a loaded 2-core machine together well over two minutes.
+      this.timeout(240_000);
       const { sessions, people, moved } = await moveAndFreezeFanOut();
       const stopped = killGroup('SIGTERM');
       // Thaw once the shutdown has begun: it stops the fan-out after the company under way, which
