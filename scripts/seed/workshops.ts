@@ -84,7 +84,7 @@ async function seedCompanies(count: number, passwordHash: string): Promise<Array
     return { _id, email: p.email, name: `Eier av ${p.name}`, companyId: companyIdOf.get(p.orgNumber)!, passwordHash, roles: ['participant'] };
   });
   await User.insertMany(newOwners);
-  for (let i = 0; i < count; i += 1) bar.tick();
+  bar.tick(count);
   return planned.map((p) => [companyIdOf.get(p.orgNumber)!, ownerIdOf.get(p.email)!]);
 }
 

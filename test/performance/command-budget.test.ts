@@ -68,22 +68,28 @@ function assertSameCounts(before: Record<Page, RecordedCommand[]>, after: Record
   }
 }
 
+/** Before/after hooks for a budget test's app; call inside describe(). */
+function budgetApp(): { readonly t: TestApp } {
+  const state = {} as { t: TestApp };
+  beforeEach(async () => {
+    state.t = await startTestApp();
+    // The outbox worker polls on its own clock; its commands are not the page's.
+    await state.t.mail.stop();
+  });
+  afterEach(async () => state.t.close());
+  return state;
+}
+
 describe('command budget of the attendance and report pages', function () {
   this.timeout(180_000);
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-    // The outbox worker polls on its own clock; its commands are not the page's.
-    await t.mail.stop();
-  });
-  afterEach(async () => t.close());
+  const app = budgetApp();
 
   it('when the database holds 10x more unrelated data or the cohort 5x more companies, then each page sends the same commands, none of them a collection scan', async () => {
     const w = await cohortWorld();
     for (let n = 1; n < 5; n += 1) await addCompany(w, n);
     await strategyWithScores(w.cohort._id, w.company._id);
     await padDatabase(1);
-    const coordinator = await agentFor(t.app, w.coordinator);
+    const coordinator = await agentFor(app.t.app, w.coordinator);
 
     const small = await measure(coordinator, w);
     assertNoScans(small);
@@ -100,12 +106,7 @@ describe('command budget of the attendance and report pages', function () {
 
 describe('command budget of a feed address and a check-in code', function () {
   this.timeout(180_000);
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startTestApp();
-    await t.mail.stop();
-  });
-  afterEach(async () => t.close());
+  const app = budgetApp();
 
   it('when the database holds 10x more unrelated data, then the feed and a check-in send the same point lookups and nothing else', async () => {
     const w = await cohortWorld();
@@ -115,12 +116,12 @@ describe('command budget of a feed address and a check-in code', function () {
     const owner = toAccountView(await User.findById(w.owner._id).orFail().lean());
     const during = new Date(session.startsAt.getTime() + 60_000);
     // A first feed and check-in build the caches and store the mark that later ones read.
-    await newAgent(t.app).get(feed).expect(200);
+    await newAgent(app.t.app).get(feed).expect(200);
     await checkIn(owner, code, during);
     // The person's enrolments and the cohorts' sessions (feed) and the person's enrolment (check-in) come from caches
     // proven fresh by point lookups, and the person's mark is read by its derived _id.
     const measure = async () => ({
-      feed: (await recordCommands(() => newAgent(t.app).get(feed).expect(200))).commands,
+      feed: (await recordCommands(() => newAgent(app.t.app).get(feed).expect(200))).commands,
       checkIn: (await recordCommands(() => checkIn(owner, code, during))).commands,
     });
 
